@@ -1,0 +1,59 @@
+# teilhabe: `make run` starts the demo, `make test` runs the whole suite.
+# Needs only Python 3.11 and make: uv is bootstrapped into .tools/ from PyPI.
+
+PYTHON ?= python3.11
+PORT ?= 8000
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run serve migrate demo test lint format messages clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced ## Create .venv and install the locked dependencies.
+
+messages: install ## Compile the gettext catalogues in locales/ (needs msgfmt, skipped without).
+	@if ls locales/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
+		if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -v0; \
+		else echo "msgfmt not found: catalogues not compiled (apt-get install gettext)"; fi; \
+	fi
+
+migrate: install messages ## Apply database migrations.
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the Eisenach demo content (idempotent) and print the logins.
+	$(PY) manage.py load_demo
+
+run: demo ## Install, migrate, load the demo, then serve on 127.0.0.1:$(PORT) with a Celery worker.
+	@echo "Celery worker + beat log: var/celery.log"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(VENV)/bin/celery -A cms worker --beat --pool=solo --loglevel=INFO \
+		--schedule=var/celerybeat-schedule >var/celery.log 2>&1 & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install messages ## Run the whole test suite (SQLite unless DATABASE_URL is set).
+	$(PY) -m pytest
+
+lint: install ## ruff and Django's own checks (migrations up to date).
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Reformat the code with ruff.
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean: ## Remove the environment and local data (database, mail, media).
+	rm -rf $(VENV) .tools var static

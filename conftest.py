@@ -1,0 +1,69 @@
+"""Project-wide pytest setup: external services and fast password hashing.
+
+A test marked ``@pytest.mark.service("postgres")`` (or "redis") needs that service. When it is
+unreachable the test is skipped locally, but **fails** when ``REQUIRE_SERVICES=1`` (CI), so a
+green CI run cannot silently have skipped the real services.
+"""
+
+import os
+
+import pytest
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
+
+
+def _postgres_problem() -> str | None:
+    """Why PostgreSQL is not the database under test, or None when it is."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return f"the test database is {connection.vendor}; set DATABASE_URL to PostgreSQL"
+    return None
+
+
+def _redis_problem() -> str | None:
+    """Why Redis is not reachable at REDIS_URL, or None when it answers."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return "REDIS_URL is not set"
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        return f"Redis at {url} does not answer: {exc}"
+    return None
+
+
+SERVICE_PROBES = {"postgres": _postgres_problem, "redis": _redis_problem}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip (locally) or fail (REQUIRE_SERVICES=1) tests whose service is unavailable."""
+    for marker in item.iter_markers(name="service"):
+        for name in marker.args:
+            problem = SERVICE_PROBES[name]()
+            if problem is None:
+                continue
+            message = f"service {name!r} unavailable: {problem}"
+            if REQUIRE_SERVICES:
+                pytest.fail(f"{message} (REQUIRE_SERVICES=1)", pytrace=False)
+            pytest.skip(message)
+
+
+def pytest_report_header(config) -> list[str]:
+    """Say which database and services this run uses."""
+    return [
+        f"DATABASE_URL={'set' if os.environ.get('DATABASE_URL') else 'unset (SQLite)'}, "
+        f"REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'unset'}, "
+        f"REQUIRE_SERVICES={int(REQUIRE_SERVICES)}"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:
+    """Hash new passwords with MD5 in tests; still verify the demo's PBKDF2 hashes."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]

@@ -1,0 +1,1 @@
+"""Public search over offers, funding sources, measures, action fields and facts."""

@@ -1,0 +1,1 @@
+"""teilhabe's content: page types, snippets and the domain rules of the integration concept."""

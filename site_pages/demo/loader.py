@@ -1,0 +1,404 @@
+"""Build the Eisenach demo from `site_pages.demo.data`, idempotently.
+
+Every object is looked up by a natural key (slug under its parent, action field number,
+measure code, snippet name) and created only when missing: a second run creates and changes
+nothing, and editors' changes to demo content are never overwritten.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from site_pages import models as m
+from site_pages.dates import add_months
+from site_pages.demo import data
+from site_pages.demo.users import ensure_user
+
+
+def _html(paragraphs: list[str]) -> str:
+    """Turn plain paragraphs into rich-text HTML."""
+    return "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+
+
+def _bullets(items: list[str]) -> str:
+    """Turn plain sentences into a rich-text bullet list."""
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def _stream_paragraphs(paragraphs: list[str]) -> list[dict]:
+    """Turn plain paragraphs into StreamField data of paragraph blocks."""
+    return [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in paragraphs]
+
+
+def _decimal(value) -> Decimal | None:
+    """A number from the data as Decimal (None stays None)."""
+    return None if value is None else Decimal(str(value))
+
+
+@dataclass
+class LoadReport:
+    """What one run of the loader created, counted per kind of object."""
+
+    created: Counter = field(default_factory=Counter)
+    users: list[dict] = field(default_factory=list)
+
+    @property
+    def total_created(self) -> int:
+        """How many objects this run created in all."""
+        return sum(self.created.values())
+
+
+class DemoLoader:
+    """Creates whatever of the demo is missing, in German (the source locale)."""
+
+    def __init__(self, today: date | None = None):
+        self.today = today or timezone.localdate()
+        self.report = LoadReport()
+        self.locale = None
+        self.users: dict[str, object] = {}
+        self.snippets: dict[str, dict[str, object]] = {}
+
+    @transaction.atomic
+    def run(self) -> LoadReport:
+        """Load everything that is missing and return what was created."""
+        self.locale, created = Locale.objects.get_or_create(language_code="de")
+        self._count("locale", created)
+        self._load_users()
+        self._load_snippets()
+        home = self._home_page()
+        self._load_introduction(home)
+        fields = self._load_action_fields(home)
+        offers = self._load_offers(home, fields)
+        funding = self._load_funding(home)
+        self._load_facts(home)
+        self._load_measures(fields, offers, funding)
+        return self.report
+
+    # --- helpers ------------------------------------------------------------------------
+    def _count(self, kind: str, created: bool) -> None:
+        """Record one created object of `kind`."""
+        if created:
+            self.report.created[kind] += 1
+
+    def _child(self, parent: Page, slug: str, build) -> Page:
+        """Return the child of `parent` with `slug`, creating and publishing it if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            return existing.specific
+        page = build()
+        page.slug = slug
+        page.locale = self.locale
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self._count(type(page).__name__, True)
+        return page
+
+    # --- users and snippets ---------------------------------------------------------------
+    def _load_users(self) -> None:
+        """Create the demo logins (admin, editor, two owners, a reviewer)."""
+        for spec in data.USERS:
+            user, created = ensure_user(spec)
+            self._count("user", created)
+            self.users[spec["key"]] = user
+            self.report.users.append(spec)
+
+    def _load_snippets(self) -> None:
+        """Create organisations, districts, target groups, offer types and funding areas."""
+        plain = {
+            "district": (m.District, data.DISTRICTS),
+            "target_group": (m.TargetGroup, data.TARGET_GROUPS),
+            "offer_type": (m.OfferType, data.OFFER_TYPES),
+            "funding_area": (m.FundingArea, data.FUNDING_AREAS),
+        }
+        for kind, (model, rows) in plain.items():
+            self.snippets[kind] = {}
+            for row in rows:
+                obj, created = model.objects.get_or_create(
+                    name=row["name"],
+                    locale=self.locale,
+                    defaults={"description": row.get("description", "")},
+                )
+                self._count(kind, created)
+                self.snippets[kind][row["key"]] = obj
+        self.snippets["organisation"] = {}
+        for row in data.ORGANISATIONS:
+            obj, created = m.Organisation.objects.get_or_create(
+                name=row["name"],
+                locale=self.locale,
+                defaults={
+                    "kind": row["kind"],
+                    "website": row.get("website", ""),
+                    "description": row.get("description", ""),
+                    "demo_data_note": data.DEMO_NOTE,
+                },
+            )
+            self._count("organisation", created)
+            self.snippets["organisation"][row["key"]] = obj
+
+    def _snippets(self, kind: str, keys: list[str]) -> list:
+        """Look up demo snippets of `kind` by their data keys."""
+        return [self.snippets[kind][key] for key in keys]
+
+    # --- pages ----------------------------------------------------------------------------
+    def _home_page(self) -> m.HomePage:
+        """The German home page, made the default site's root (replacing Wagtail's welcome)."""
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and isinstance(site.root_page.specific, m.HomePage):
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        welcome = root.get_children().filter(
+            content_type__app_label="wagtailcore", content_type__model="page", numchild=0
+        )
+        for page in welcome:
+            page.delete()
+        home = self._child(
+            root,
+            "home",
+            lambda: m.HomePage(title=data.HOME["title"], intro=_html([data.HOME["intro"]])),
+        )
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="teilhabe Eisenach",
+            )
+        else:
+            site.root_page = home
+            site.site_name = "teilhabe Eisenach"
+            site.save()
+        return home
+
+    def _load_introduction(self, home: m.HomePage) -> None:
+        """The concept's introduction as a standard page."""
+        intro = data.INTRODUCTION
+        self._child(
+            home,
+            "integrationskonzept",
+            lambda: m.StandardPage(
+                title=intro["title"], body=_stream_paragraphs(intro["paragraphs"])
+            ),
+        )
+
+    def _load_facts(self, home: m.HomePage) -> None:
+        """The data-and-facts page with the seed's figures."""
+
+        def build() -> m.FactsPage:
+            page = m.FactsPage(
+                title="Daten und Fakten",
+                intro=_html([data.FACTS_INTRO]),
+                body=[
+                    {
+                        "type": "heading",
+                        "value": {"text": "Hauptherkunftsstaaten 2019", "level": "h2"},
+                    },
+                    {"type": "paragraph", "value": _bullets(data.TOP_COUNTRIES_2019)},
+                ],
+            )
+            for row in data.FACTS:
+                page.facts.add(
+                    m.Fact(
+                        label=row["label"],
+                        value=_decimal(row["value"]),
+                        unit=row["unit"],
+                        reference_date=row["reference_date"],
+                        source=row["source"],
+                    )
+                )
+            return page
+
+        self._child(home, "daten-und-fakten", build)
+
+    def _load_offers(self, home: m.HomePage, fields) -> dict[str, m.OfferPage]:
+        """The offer catalogue and its offers."""
+        index = self._child(
+            home,
+            "angebote",
+            lambda: m.OfferIndexPage(
+                title="Angebote",
+                intro=_html(["Beratung, Sprachkurse, Treffpunkte und Wegweiser in Eisenach."]),
+            ),
+        )
+        offers = {}
+        for row in data.OFFERS:
+            offers[row["slug"]] = self._child(
+                index, row["slug"], lambda row=row: self._offer(row, fields)
+            )
+        return offers
+
+    def _offer(self, row: dict, fields) -> m.OfferPage:
+        """Build one unsaved offer page from its data row."""
+        page = m.OfferPage(
+            title=row["title"],
+            provider=self.snippets["organisation"][row["provider"]],
+            offer_type=self.snippets["offer_type"][row["offer_type"]],
+            summary=row["summary"],
+            description=_html(row["description"]),
+            languages=list(row["languages"]),
+            street_address=row["street"],
+            postal_code=row["postal_code"],
+            locality=row["city"],
+            opening_hours_note=row.get("opening_hours_note", ""),
+            cost=row["cost"],
+            cost_note=row.get("cost_note", ""),
+            registration_required=row["registration_required"],
+            barrier_free=row["barrier_free"],
+            contact_phone=row.get("phone", ""),
+            contact_email=row.get("email", ""),
+            contact_website=row.get("website", ""),
+            valid_from=row.get("valid_from"),
+            valid_until=row.get("valid_until"),
+            demo_data_note=data.DEMO_NOTE,
+        )
+        page.target_groups = self._snippets("target_group", row["target_groups"])
+        page.districts = self._snippets("district", row["districts"])
+        page.related_action_fields = [fields[number] for number in row["action_fields"]]
+        for weekday, opens, closes in row["opening_hours"]:
+            page.opening_hours.add(m.OpeningHours(weekday=weekday, opens=opens, closes=closes))
+        return page
+
+    def _load_funding(self, home: m.HomePage) -> dict[str, m.FundingSourcePage]:
+        """The funding overview and its funding sources."""
+        index = self._child(
+            home,
+            "foerdermittel",
+            lambda: m.FundingIndexPage(
+                title="Fördermittel",
+                intro=_html(["Förderprogramme für Integrationsprojekte, Vereine und Initiativen."]),
+            ),
+        )
+        sources = {}
+        for row in data.FUNDING:
+            sources[row["slug"]] = self._child(
+                index, row["slug"], lambda row=row: self._funding_source(row)
+            )
+        return sources
+
+    def _funding_source(self, row: dict) -> m.FundingSourcePage:
+        """Build one unsaved funding source page from its data row."""
+        page = m.FundingSourcePage(
+            title=row["title"],
+            funder=self.snippets["organisation"][row["funder"]],
+            funder_level=row["funder_level"],
+            funding_type=row["funding_type"],
+            eligible_applicants=list(row["eligible_applicants"]),
+            region=row["region"],
+            summary=row["summary"],
+            description=_html(row["description"]),
+            amount_min=_decimal(row.get("amount_min")),
+            amount_max=_decimal(row.get("amount_max")),
+            own_contribution_percent=_decimal(row.get("own_contribution_percent")),
+            rolling_applications=row["rolling"],
+            programme_url=row.get("programme_url", ""),
+            contact_phone=row.get("phone", ""),
+            contact_email=row.get("email", ""),
+            last_checked=self.today - timedelta(days=row["last_checked_days_ago"]),
+            demo_data_note=data.DEMO_NOTE,
+        )
+        page.funding_areas = self._snippets("funding_area", row["areas"])
+        for window in row["deadlines"]:
+            page.deadlines.add(
+                m.FundingDeadline(
+                    opens_on=window.get("opens"),
+                    closes_on=window["closes"],
+                    recurs_yearly=window.get("recurs_yearly", False),
+                    note=window.get("note", ""),
+                )
+            )
+        return page
+
+    def _load_action_fields(self, home: m.HomePage) -> dict[int, m.ActionFieldPage]:
+        """The action field index and the nine action fields with the seed's titles."""
+        index = self._child(
+            home,
+            "handlungsfelder",
+            lambda: m.ActionFieldIndexPage(
+                title="Handlungsfelder",
+                intro=_html(
+                    ["Neun Handlungsfelder mit insgesamt 30 SMART formulierten Maßnahmen."]
+                ),
+            ),
+        )
+        fields = {}
+        for row in data.ACTION_FIELDS:
+            slug = f"{row['number']}-{slugify(row['title'])}"[:80]
+            existing = (
+                m.ActionFieldPage.objects.child_of(index).filter(number=row["number"]).first()
+            )
+            fields[row["number"]] = existing or self._child(
+                index,
+                slug,
+                lambda row=row: m.ActionFieldPage(
+                    title=row["title"],
+                    number=row["number"],
+                    summary=row["summary"],
+                    goals=_bullets(row["goals"]),
+                    coordinator=self.users.get(row.get("coordinator")),
+                ),
+            )
+        return fields
+
+    def _load_measures(self, fields, offers, funding) -> None:
+        """The seed's eighteen example measures, each under its action field."""
+        for row in data.MEASURES:
+            parent = fields[row["action_field"]]
+            if m.MeasurePage.objects.child_of(parent).filter(code=row["code"]).exists():
+                continue
+            slug = slugify(row["title"])[:80]
+            self._child(parent, slug, lambda row=row: self._measure(row, offers, funding))
+
+    def _measure(self, row: dict, offers, funding) -> m.MeasurePage:
+        """Build one unsaved measure page from its data row."""
+        due = self.today + timedelta(days=row["review_due_in_days"])
+        interval = row["review_interval_months"]
+        last_review_day = add_months(due, -interval)
+        owner = self.users.get(row["owner"]) if row.get("owner") else None
+        page = m.MeasurePage(
+            title=row["title"],
+            code=row["code"],
+            summary=row["summary"],
+            description=_stream_paragraphs(row["description"]),
+            specific_goal=row["specific_goal"],
+            rationale=row["rationale"],
+            responsible_organisation=self.snippets["organisation"][row["responsible_organisation"]],
+            measure_owner=owner,
+            deputy=self.users.get(row["deputy"]) if row.get("deputy") else None,
+            start_date=row["start_date"],
+            end_date=row.get("end_date"),
+            status=row["status"],
+            priority=row["priority"],
+            review_interval_months=interval,
+            next_review_due=due,
+            last_reviewed_at=(
+                timezone.make_aware(datetime.combine(last_review_day, time(10, 0)))
+                if last_review_day < self.today
+                else None
+            ),
+            last_reviewed_by=owner if last_review_day < self.today else None,
+            demo_data_note=data.DEMO_NOTE,
+        )
+        page.partner_organisations = self._snippets("organisation", row["partners"])
+        page.districts = self._snippets("district", row["districts"])
+        page.target_groups = self._snippets("target_group", row["target_groups"])
+        page.related_offers = [offers[slug] for slug in row["offers"]]
+        page.related_funding_sources = [funding[slug] for slug in row["funding"]]
+        for indicator in row["indicators"]:
+            page.indicators.add(
+                m.MeasureIndicator(
+                    name=indicator["name"],
+                    unit=indicator.get("unit", ""),
+                    baseline=_decimal(indicator.get("baseline")),
+                    target=_decimal(indicator.get("target")),
+                    current_value=_decimal(indicator.get("current_value")),
+                    as_of=indicator.get("as_of"),
+                )
+            )
+        return page

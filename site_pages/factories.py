@@ -1,0 +1,175 @@
+"""factory_boy factories for the content model, for tests and benchmarks."""
+
+from datetime import date
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from site_pages import models as m
+from site_pages.choices import FunderLevel
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A Wagtail user with a name and an email address."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="de_DE")
+    last_name = factory.Faker("last_name", locale="de_DE")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@eisenach.example")
+    password = factory.django.Password("secret-password")
+
+
+class TranslatableSnippetFactory(factory.django.DjangoModelFactory):
+    """Base for snippets: German locale by default."""
+
+    class Meta:
+        abstract = True
+
+    locale = factory.LazyFunction(lambda: Locale.get_default())
+    name = factory.Sequence(lambda n: f"Eintrag {n}")
+
+
+class OrganisationFactory(TranslatableSnippetFactory):
+    """An organisation (provider by default)."""
+
+    class Meta:
+        model = m.Organisation
+
+    name = factory.Sequence(lambda n: f"Träger {n}")
+    kind = "provider"
+
+
+class DistrictFactory(TranslatableSnippetFactory):
+    """A district (Sozialraum)."""
+
+    class Meta:
+        model = m.District
+
+    name = factory.Sequence(lambda n: f"Stadtteil {n}")
+
+
+class TargetGroupFactory(TranslatableSnippetFactory):
+    """A target group."""
+
+    class Meta:
+        model = m.TargetGroup
+
+
+class OfferTypeFactory(TranslatableSnippetFactory):
+    """An offer type."""
+
+    class Meta:
+        model = m.OfferType
+
+
+class FundingAreaFactory(TranslatableSnippetFactory):
+    """A funding area."""
+
+    class Meta:
+        model = m.FundingArea
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    """A home page (give `parent`, usually the root page)."""
+
+    class Meta:
+        model = m.HomePage
+
+    title = "Startseite"
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A free-content page."""
+
+    class Meta:
+        model = m.StandardPage
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+
+
+class ActionFieldIndexPageFactory(wagtail_factories.PageFactory):
+    """The action field index."""
+
+    class Meta:
+        model = m.ActionFieldIndexPage
+
+    title = "Handlungsfelder"
+
+
+class ActionFieldPageFactory(wagtail_factories.PageFactory):
+    """An action field with a number from 1 to 9."""
+
+    class Meta:
+        model = m.ActionFieldPage
+
+    title = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+    number = factory.Sequence(lambda n: n % 9 + 1)
+    summary = "Worum es in diesem Handlungsfeld geht."
+
+
+class MeasurePageFactory(wagtail_factories.PageFactory):
+    """A measure; its code follows the parent action field's number."""
+
+    class Meta:
+        model = m.MeasurePage
+
+    title = factory.Sequence(lambda n: f"Maßnahme {n}")
+    code = factory.Sequence(lambda n: f"1.{n % 99 + 1}")
+    summary = "Kurzbeschreibung der Maßnahme."
+    specific_goal = "Ein konkretes, messbares Ziel."
+    next_review_due = date(2026, 12, 31)
+
+
+class OfferIndexPageFactory(wagtail_factories.PageFactory):
+    """The offer catalogue."""
+
+    class Meta:
+        model = m.OfferIndexPage
+
+    title = "Angebote"
+
+
+class OfferPageFactory(wagtail_factories.PageFactory):
+    """An offer, free of charge by default."""
+
+    class Meta:
+        model = m.OfferPage
+
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    summary = "Beratung für Neuzugewanderte."
+    languages = factory.LazyFunction(lambda: ["de", "ar"])
+
+
+class FundingIndexPageFactory(wagtail_factories.PageFactory):
+    """The funding overview."""
+
+    class Meta:
+        model = m.FundingIndexPage
+
+    title = "Fördermittel"
+
+
+class FundingSourcePageFactory(wagtail_factories.PageFactory):
+    """A funding source (a state grant by default)."""
+
+    class Meta:
+        model = m.FundingSourcePage
+
+    title = factory.Sequence(lambda n: f"Förderprogramm {n}")
+    funder_level = FunderLevel.STATE
+    summary = "Zuschüsse für Integrationsprojekte."
+
+
+class FactsPageFactory(wagtail_factories.PageFactory):
+    """The data-and-facts page."""
+
+    class Meta:
+        model = m.FactsPage
+
+    title = "Daten und Fakten"

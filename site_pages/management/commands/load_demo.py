@@ -1,0 +1,35 @@
+"""`manage.py load_demo`: build the Eisenach demo content and print the demo logins."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from site_pages.demo.loader import DemoLoader
+from site_pages.demo.users import demo_password
+
+
+class Command(BaseCommand):
+    """Create whatever of the Eisenach demo is missing; safe to run any number of times."""
+
+    help = "Load the Eisenach demo content (idempotent: a second run changes nothing)."
+
+    def handle(self, *args, **options) -> None:
+        """Run the loader and report what it created."""
+        report = DemoLoader().run()
+        if report.total_created:
+            summary = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Demo content created: {summary}."))
+        else:
+            self.stdout.write("Demo content already complete: nothing created.")
+        self.stdout.write("")
+        self.stdout.write(f"Site:  {settings.BASE_URL}/")
+        self.stdout.write(f"Admin: {settings.BASE_URL}/admin/")
+        if not settings.TEILHABE_DEMO_PASSWORDS:
+            self.stdout.write(
+                self.style.WARNING("Production: demo accounts have no usable password.")
+            )
+            return
+        self.stdout.write("Demo logins (development only):")
+        for spec in report.users:
+            self.stdout.write(
+                f"  {spec['role']:<9} {spec['username']:<12} {demo_password(spec['username'])}"
+            )

@@ -1,0 +1,31 @@
+"""The content model, one module per concept of the integration concept."""
+
+from site_pages.models.action_fields import ActionFieldIndexPage, ActionFieldPage
+from site_pages.models.facts import Fact, FactsPage
+from site_pages.models.funding import FundingDeadline, FundingIndexPage, FundingSourcePage
+from site_pages.models.home import HomePage, StandardPage
+from site_pages.models.measures import MeasureIndicator, MeasurePage
+from site_pages.models.offers import OfferIndexPage, OfferPage, OpeningHours
+from site_pages.models.snippets import District, FundingArea, OfferType, Organisation, TargetGroup
+
+__all__ = [
+    "ActionFieldIndexPage",
+    "ActionFieldPage",
+    "District",
+    "Fact",
+    "FactsPage",
+    "FundingArea",
+    "FundingDeadline",
+    "FundingIndexPage",
+    "FundingSourcePage",
+    "HomePage",
+    "MeasureIndicator",
+    "MeasurePage",
+    "OfferIndexPage",
+    "OfferPage",
+    "OfferType",
+    "OpeningHours",
+    "Organisation",
+    "StandardPage",
+    "TargetGroup",
+]

@@ -1,0 +1,256 @@
+"""Measures (Maßnahmen): the concept's SMART actions, each under its action field."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from site_pages.blocks import BodyBlock
+from site_pages.choices import MeasureStatus, Priority
+from site_pages.forms import MeasurePageForm
+from site_pages.models.mixins import DemoDataMixin
+from site_pages.panels import DemoDataNotePanel
+
+MEASURE_CODE = re.compile(r"^[1-9]\.[1-9][0-9]?$")
+
+
+class MeasurePage(DemoDataMixin, Page):
+    """A SMART measure: goal, indicators, rationale, responsibility, dates and review cycle.
+
+    Owner, deputy and the review bookkeeping are editorial data: templates, search and the
+    public API never show them.
+    """
+
+    code = models.CharField(
+        _("code"), max_length=8, help_text=_('Action field number, dot, running number: "3.1".')
+    )
+    summary = models.TextField(_("summary"))
+    description = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    # SMART: Specific, Measurable (indicators), Achievable/Relevant (rationale), Time-bound.
+    specific_goal = models.TextField(_("specific goal"))
+    rationale = models.TextField(_("rationale"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    # Responsibility.
+    responsible_organisation = models.ForeignKey(
+        "site_pages.Organisation",
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_for_measures",
+    )
+    partner_organisations = ParentalManyToManyField(
+        "site_pages.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partner_in_measures",
+    )
+    # Named measure_owner because Page.owner (the page's creator) is taken.
+    measure_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_measures",
+        help_text=_("Internal: responsible person, receives review reminders. Never public."),
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deputy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputised_measures",
+        help_text=_("Internal: stands in for the owner. Never public."),
+    )
+    # Classification and relations.
+    districts = ParentalManyToManyField(
+        "site_pages.District", verbose_name=_("districts"), blank=True, related_name="measures"
+    )
+    target_groups = ParentalManyToManyField(
+        "site_pages.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="measures",
+    )
+    related_offers = ParentalManyToManyField(
+        "site_pages.OfferPage",
+        verbose_name=_("related offers"),
+        blank=True,
+        related_name="measures",
+    )
+    related_funding_sources = ParentalManyToManyField(
+        "site_pages.FundingSourcePage",
+        verbose_name=_("related funding sources"),
+        blank=True,
+        related_name="measures",
+    )
+    # Review cycle.
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    next_review_due = models.DateField(_("next review due"), null=True, blank=True)
+    last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        DemoDataNotePanel(),
+        *Page.content_panels,
+        FieldPanel("code"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+    ]
+    smart_panels = [
+        FieldPanel("specific_goal"),
+        InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
+        FieldPanel("rationale"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("priority")]),
+    ]
+    responsibility_panels = [
+        FieldPanel("responsible_organisation"),
+        FieldPanel("partner_organisations"),
+        MultiFieldPanel(
+            [FieldPanel("measure_owner"), FieldPanel("deputy")],
+            heading=_("Persons (internal, never public)"),
+        ),
+    ]
+    relation_panels = [
+        FieldPanel("districts"),
+        FieldPanel("target_groups"),
+        FieldPanel("related_offers"),
+        FieldPanel("related_funding_sources"),
+    ]
+    review_panels = [
+        FieldPanel("review_interval_months"),
+        FieldPanel("next_review_due"),
+        FieldRowPanel(
+            [
+                FieldPanel("last_reviewed_at", read_only=True),
+                FieldPanel("last_reviewed_by", read_only=True),
+            ]
+        ),
+        FieldPanel("demo_data_note"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(smart_panels, heading=_("SMART")),
+            ObjectList(responsibility_panels, heading=_("Responsibility")),
+            ObjectList(relation_panels, heading=_("Relations")),
+            ObjectList(review_panels, heading=_("Review")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("code", boost=3),
+        index.AutocompleteField("code"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("specific_goal"),
+        index.SearchField("rationale"),
+        index.FilterField("status"),
+        index.FilterField("priority"),
+    ]
+
+    parent_page_types = ["site_pages.ActionFieldPage"]
+    subpage_types: list[str] = []
+    base_form_class = MeasurePageForm
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+
+    def clean(self) -> None:
+        """Check the code's format and uniqueness per locale, and the order of the dates."""
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.code and not MEASURE_CODE.match(self.code):
+            errors["code"] = _('Use the form "3.1": action field number, dot, running number.')
+        elif self.code:
+            clash = MeasurePage.objects.filter(code=self.code, locale_id=self.locale_id)
+            if self.pk:
+                clash = clash.exclude(pk=self.pk)
+            if clash.exists():
+                errors["code"] = _("Another measure already has this code.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date lies before the start date.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_in_review_cycle(self) -> bool:
+        """Implemented and discontinued measures are no longer reviewed."""
+        return self.status not in {MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED}
+
+
+class MeasureIndicator(Orderable):
+    """A measurable indicator of a measure: baseline, target and the latest value."""
+
+    measure = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("name"), max_length=255)
+    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    current_value = models.DecimalField(
+        _("current value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("unit"),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("target")]),
+        FieldRowPanel([FieldPanel("current_value"), FieldPanel("as_of")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        """A current value needs the date it was measured."""
+        super().clean()
+        if self.current_value is not None and self.as_of is None:
+            raise ValidationError({"as_of": _("Say when the current value was measured.")})

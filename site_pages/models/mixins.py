@@ -1,0 +1,52 @@
+"""Small abstract building blocks shared by several page types and snippets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from site_pages.panels import DemoDataNotePanel
+
+
+class PublicContactMixin(models.Model):
+    """How the public reaches a service: a phone, a mailbox and a web page, never a person."""
+
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(
+        _("email"), blank=True, help_text=_("The service's mailbox, not a person's address.")
+    )
+    contact_website = models.URLField(_("website"), blank=True)
+
+    contact_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_website"),
+            ],
+            heading=_("Public contact"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_public_contact(self) -> bool:
+        """Whether any public contact channel is filled in."""
+        return bool(self.contact_phone or self.contact_email or self.contact_website)
+
+
+class DemoDataMixin(models.Model):
+    """Marks content whose details were invented for the demo, shown as a warning in the admin."""
+
+    demo_data_note = models.CharField(
+        _("demo data note"),
+        max_length=255,
+        blank=True,
+        help_text=_("Filled by the demo loader; clear it once the details have been checked."),
+    )
+
+    demo_panels = [DemoDataNotePanel(), FieldPanel("demo_data_note")]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,86 @@
+"""Translatable snippets the concept refers to: organisations, districts, target groups, types."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from site_pages.choices import OrganisationKind
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.panels import DemoDataNotePanel
+
+
+class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """Base for the small vocabularies: a translatable name and an optional description."""
+
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(PublicContactMixin, DemoDataMixin, NamedSnippet):
+    """A provider, funder, authority or network partner (Netzwerk/Kooperationsstruktur)."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        DemoDataNotePanel(),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        *PublicContactMixin.contact_panels,
+        FieldPanel("demo_data_note"),
+    ]
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+
+class District(NamedSnippet):
+    """A district (Sozialraum) of the city that offers and measures are tagged with."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+
+class TargetGroup(NamedSnippet):
+    """A group of people an offer or measure is meant for (Zielgruppe)."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class OfferType(NamedSnippet):
+    """What kind of offer something is: counselling, language course, meeting place, guide."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("offer type")
+        verbose_name_plural = _("offer types")
+
+
+class FundingArea(NamedSnippet):
+    """A thematic area a funding source supports (Förderbereich)."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("funding area")
+        verbose_name_plural = _("funding areas")

@@ -1,0 +1,71 @@
+"""Admin registration: the concept's snippets, grouped under one menu item."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from site_pages.models import District, FundingArea, OfferType, Organisation, TargetGroup
+
+
+class OrganisationViewSet(SnippetViewSet):
+    """Providers, funders, authorities and partners, filterable by kind."""
+
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "description"]
+
+
+class VocabularyViewSet(SnippetViewSet):
+    """Shared settings for the small named vocabularies."""
+
+    list_display = ["name", "description"]
+    list_filter = ["locale"]
+    search_fields = ["name", "description"]
+
+
+class DistrictViewSet(VocabularyViewSet):
+    """Districts (Sozialräume)."""
+
+    model = District
+    icon = "site"
+
+
+class TargetGroupViewSet(VocabularyViewSet):
+    """Target groups (Zielgruppen)."""
+
+    model = TargetGroup
+    icon = "user"
+
+
+class OfferTypeViewSet(VocabularyViewSet):
+    """Types of offers."""
+
+    model = OfferType
+    icon = "tag"
+
+
+class FundingAreaViewSet(VocabularyViewSet):
+    """Funding areas (Förderbereiche)."""
+
+    model = FundingArea
+    icon = "tag"
+
+
+class ConceptSnippetsGroup(SnippetViewSetGroup):
+    """One admin menu item for everything the concept's pages refer to."""
+
+    items = (
+        OrganisationViewSet,
+        DistrictViewSet,
+        TargetGroupViewSet,
+        OfferTypeViewSet,
+        FundingAreaViewSet,
+    )
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Concept data")
+    menu_name = "concept-data"
+
+
+register_snippet(ConceptSnippetsGroup)
