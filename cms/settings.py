@@ -138,6 +138,8 @@ else:
         "processed_folder": str(CELERY_FILESYSTEM_DIR / "processed"),
         "store_processed": False,
     }
+    for _folder in ("queue", "processed"):
+        (CELERY_FILESYSTEM_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", CELERY_BROKER_URL)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
