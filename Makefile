@@ -8,6 +8,8 @@ UV := .tools/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Links printed by load_demo and used in emails point at the port actually served.
+export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: help install run serve migrate demo test lint format messages clean
 

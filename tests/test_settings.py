@@ -1,14 +1,12 @@
 """Configuration comes from the environment: embedded defaults and hardened production."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import run_python
+
 PROBE = """
 import json, django
 from django.conf import settings
@@ -31,23 +29,9 @@ PRODUCTION = {
 }
 
 
-def _run(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    """Run Python in a clean environment (only PATH, HOME and `env`) from the project root."""
-    clean = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "cms.settings",
-        "TEILHABE_VAR_DIR": str(tmp_path / "var"),
-        **env,
-    }
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
-    )
-
-
 def _settings(env: dict[str, str], tmp_path: Path) -> dict:
     """The settings that `env` produces, read in a fresh interpreter."""
-    result = _run(["-c", PROBE], env, tmp_path)
+    result = run_python(["-c", PROBE], env, tmp_path)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -87,7 +71,7 @@ def test_services_come_from_urls(tmp_path):
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    result = _run(["-c", PROBE], env, tmp_path)
+    result = run_python(["-c", PROBE], env, tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -99,8 +83,8 @@ def test_production_switches_demo_passwords_off(tmp_path):
 
 
 def test_check_deploy_reports_nothing_in_production(tmp_path):
-    _run(["manage.py", "migrate", "-v0"], PRODUCTION, tmp_path)
-    result = _run(
+    run_python(["manage.py", "migrate", "-v0"], PRODUCTION, tmp_path)
+    result = run_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION, tmp_path
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -108,13 +92,13 @@ def test_check_deploy_reports_nothing_in_production(tmp_path):
 
 
 def test_malformed_flag_is_a_clear_configuration_error(tmp_path):
-    result = _run(["-c", PROBE], {"DEBUG": "maybe"}, tmp_path)
+    result = run_python(["-c", PROBE], {"DEBUG": "maybe"}, tmp_path)
     assert result.returncode != 0
     assert "DEBUG='maybe' is not a yes/no value" in result.stderr
 
 
 @pytest.mark.parametrize("url", ["ftp://x:1", "elasticsearch://"])
 def test_bad_search_url_is_a_clear_configuration_error(tmp_path, url):
-    result = _run(["-c", PROBE], {"SEARCH_URL": url}, tmp_path)
+    result = run_python(["-c", PROBE], {"SEARCH_URL": url}, tmp_path)
     assert result.returncode != 0
     assert "SEARCH_URL" in result.stderr

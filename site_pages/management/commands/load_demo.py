@@ -1,5 +1,7 @@
 """`manage.py load_demo`: build the Eisenach demo content and print the demo logins."""
 
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -14,7 +16,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         """Run the loader and report what it created."""
-        report = DemoLoader().run()
+        # Wagtail logs every publish at INFO: useful in production, a flood here.
+        wagtail_logger = logging.getLogger("wagtail")
+        previous_level = wagtail_logger.level
+        wagtail_logger.setLevel(max(previous_level, logging.WARNING))
+        try:
+            report = DemoLoader().run()
+        finally:
+            wagtail_logger.setLevel(previous_level)
         if report.total_created:
             summary = ", ".join(f"{n} {kind}" for kind, n in sorted(report.created.items()))
             self.stdout.write(self.style.SUCCESS(f"Demo content created: {summary}."))
