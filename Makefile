@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Links printed by load_demo and used in emails point at the port actually served.
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install run serve migrate demo test lint format messages clean
+.PHONY: help install run serve migrate demo test lint format messages makemessages screenshots clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,11 +26,12 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.synced ## Create .venv and install the locked dependencies.
 
-messages: install ## Compile the gettext catalogues in locales/ (needs msgfmt, skipped without).
-	@if ls locales/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
-		if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -v0; \
-		else echo "msgfmt not found: catalogues not compiled (apt-get install gettext)"; fi; \
-	fi
+messages: install ## Compile the gettext catalogues in locales/ to .mo (pure Python, no gettext needed).
+	$(PY) manage.py compile_catalogues
+
+makemessages: install ## Re-extract interface strings into locales/*.po (needs GNU gettext).
+	$(PY) manage.py makemessages --all --no-location --ignore=".venv/*" --ignore=".tools/*" \
+		--ignore="static/*" --ignore="var/*"
 
 migrate: install messages ## Apply database migrations.
 	@mkdir -p var
@@ -48,6 +49,9 @@ run: demo ## Install, migrate, load the demo, then serve on 127.0.0.1:$(PORT) wi
 
 test: install messages ## Run the whole test suite (SQLite unless DATABASE_URL is set).
 	$(PY) -m pytest
+
+screenshots: install messages ## Re-take the README screenshots (needs Debian's chromium).
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -q tests/test_rtl_browser.py
 
 lint: install ## ruff and Django's own checks (migrations up to date).
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,8 @@
 """Project-wide pytest setup: external services and fast password hashing.
 
-A test marked ``@pytest.mark.service("postgres")`` (or "redis") needs that service. When it is
-unreachable the test is skipped locally, but **fails** when ``REQUIRE_SERVICES=1`` (CI), so a
-green CI run cannot silently have skipped the real services.
+A test marked ``@pytest.mark.service("postgres")`` (or "redis", "chromium") needs that service.
+When it is unreachable the test is skipped locally, but **fails** when ``REQUIRE_SERVICES=1``
+(CI), so a green CI run cannot silently have skipped the real services.
 """
 
 import os
@@ -35,7 +35,22 @@ def _redis_problem() -> str | None:
     return None
 
 
-SERVICE_PROBES = {"postgres": _postgres_problem, "redis": _redis_problem}
+def _chromium_problem() -> str | None:
+    """Why headless Chromium (Debian's package) cannot be used, or None."""
+    if not os.path.exists("/usr/bin/chromium"):
+        return "/usr/bin/chromium is missing (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+SERVICE_PROBES = {
+    "postgres": _postgres_problem,
+    "redis": _redis_problem,
+    "chromium": _chromium_problem,
+}
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -7,13 +7,16 @@ that ``manage.py check --deploy`` asks for and refuses to start without a real s
 Every variable is listed in README.md.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.env import env_bool, env_int, env_list, env_required, env_str
 from search.config import search_backends_from_url
+from translations.machine import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TEILHABE_VAR_DIR", str(BASE_DIR / "var")))
@@ -43,6 +46,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # --- applications --------------------------------------------------------------------------
 INSTALLED_APPS = [
     "site_pages",
+    "translations",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -179,10 +183,32 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- languages -----------------------------------------------------------------------------
-# German is the source language. The translation issue adds the other eight locales here,
-# in this one place.
+# The one place that decides which languages teilhabe speaks. German is the source language
+# of content; the others follow the largest groups of origin (Syria, Iraq: Arabic; Afghanistan:
+# Dari/Farsi; Poland; Romania) plus Ukrainian, Russian, Turkish and English. A city adds or
+# drops one with TEILHABE_LANGUAGES (comma-separated codes, German must stay first).
+SUPPORTED_LANGUAGES = {
+    "de": _("German"),
+    "en": _("English"),
+    "ar": _("Arabic"),
+    "uk": _("Ukrainian"),
+    "ru": _("Russian"),
+    "tr": _("Turkish"),
+    "fa": _("Persian"),
+    "pl": _("Polish"),
+    "ro": _("Romanian"),
+}
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German"))]
+_language_codes = env_list("TEILHABE_LANGUAGES", list(SUPPORTED_LANGUAGES))
+if not _language_codes or _language_codes[0] != LANGUAGE_CODE:
+    raise ImproperlyConfigured("TEILHABE_LANGUAGES must start with the source language 'de'.")
+_unknown_languages = [code for code in _language_codes if code not in SUPPORTED_LANGUAGES]
+if _unknown_languages:
+    raise ImproperlyConfigured(
+        f"TEILHABE_LANGUAGES names unsupported codes {_unknown_languages}; "
+        f"supported: {', '.join(SUPPORTED_LANGUAGES)}."
+    )
+LANGUAGES = [(code, SUPPORTED_LANGUAGES[code]) for code in _language_codes]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
@@ -210,7 +236,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "teilhabe"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ, IS_PRODUCTION)
 
 # --- security: production hardening (what `check --deploy` asks for) ------------------------
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN.

@@ -1,19 +1,21 @@
-"""URL routes: the Wagtail admin, documents, health, sitemap, then Wagtail's page tree."""
+"""URL routes: admin and technical endpoints unprefixed, public pages under /<locale>/."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import health
+from site_pages.sitemaps import sitemap_for_locale, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap-index"),
+    path("<str:language_code>/sitemap.xml", sitemap_for_locale, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -23,4 +25,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Every public page lives under its locale prefix (/de/…, /ar/…). A request for "/" is
+# redirected by Django's LocaleMiddleware to the best language from Accept-Language.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -10,5 +10,10 @@ class SitePagesConfig(AppConfig):
     verbose_name = "Integrationskonzept"
 
     def ready(self) -> None:
-        """Register the system checks (demo passwords in production)."""
+        """Register system checks and make sure every configured language has a locale."""
+        from django.db.models.signals import post_migrate
+
         from site_pages import checks  # noqa: F401
+        from site_pages.languages import ensure_locales
+
+        post_migrate.connect(ensure_locales, sender=self)

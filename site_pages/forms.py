@@ -1,10 +1,11 @@
 """Admin forms with checks that need the page's place in the tree."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from translations.forms import TrackedPageForm
 
 
-class MeasurePageForm(WagtailAdminPageForm):
+class MeasurePageForm(TrackedPageForm):
     """Checks that a measure's code starts with the number of the action field it sits in."""
 
     def clean(self):

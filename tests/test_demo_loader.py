@@ -9,6 +9,7 @@ from site_pages import models as m
 from site_pages.demo import data
 from site_pages.demo.loader import DemoLoader
 from tests.conftest import DEMO_DAY
+from tests.content import german
 
 SEED_ACTION_FIELDS = {
     1: "Organisatorische und fachliche Rahmenbedingungen für kommunale Integrationsarbeit",
@@ -40,27 +41,27 @@ SEED_MEASURES = {
 
 
 def test_demo_has_the_nine_action_fields_with_the_seed_titles(db):
-    fields = {f.number: f.title for f in m.ActionFieldPage.objects.all()}
+    fields = {f.number: f.title for f in german(m.ActionFieldPage).all()}
     assert fields == SEED_ACTION_FIELDS
 
 
 def test_demo_has_the_eighteen_seed_measures_under_their_action_fields(db):
     found = {}
-    for field in m.ActionFieldPage.objects.all():
+    for field in german(m.ActionFieldPage).all():
         found[field.number] = sorted(
             measure.title for measure in m.MeasurePage.objects.child_of(field)
         )
     assert found == {number: sorted(titles) for number, titles in SEED_MEASURES.items()}
-    assert m.MeasurePage.objects.count() == 18
+    assert german(m.MeasurePage).count() == 18
 
 
 def test_measure_codes_start_with_their_action_field_number(db):
-    for measure in m.MeasurePage.objects.all():
+    for measure in german(m.MeasurePage).all():
         assert measure.code.split(".")[0] == str(measure.get_parent().specific.number)
 
 
 def test_demo_has_the_seed_facts_with_date_and_source(db):
-    facts = list(m.Fact.objects.all())
+    facts = list(german(m.Fact).all())
     seed_values = {
         Decimal(v) for v in ("3818", "95", "1260", "631", "286", "8.8", "867", "14.5", "1349")
     }
@@ -72,13 +73,13 @@ def test_demo_has_the_seed_facts_with_date_and_source(db):
 
 
 def test_demo_has_offers_and_funding_spread_over_vocabularies(db):
-    offers = m.OfferPage.objects.all()
-    funding = m.FundingSourcePage.objects.all()
+    offers = german(m.OfferPage).all()
+    funding = german(m.FundingSourcePage).all()
     assert offers.count() >= 12
     assert funding.count() >= 6
     assert funding.filter(title__contains="nebenan angekommen").exists()
-    assert m.District.objects.filter(offers__isnull=False).distinct().count() >= 4
-    assert m.TargetGroup.objects.filter(offers__isnull=False).distinct().count() >= 4
+    assert german(m.District).filter(offers__isnull=False).distinct().count() >= 4
+    assert german(m.TargetGroup).filter(offers__isnull=False).distinct().count() >= 4
     languages = {code for offer in offers for code in offer.languages}
     assert {"de", "ar", "uk", "fa"} <= languages
     assert {s.funder_level for s in funding} == {
@@ -101,7 +102,7 @@ def test_invented_details_are_marked_as_demo_data(db):
 
 
 def test_review_dates_are_spread_so_some_are_overdue_and_some_due_soon(db):
-    due = [measure.next_review_due for measure in m.MeasurePage.objects.all()]
+    due = [measure.next_review_due for measure in german(m.MeasurePage).all()]
     overdue = [d for d in due if d < DEMO_DAY]
     soon = [d for d in due if DEMO_DAY <= d <= DEMO_DAY + timedelta(days=14)]
     assert len(overdue) >= 2
@@ -109,16 +110,16 @@ def test_review_dates_are_spread_so_some_are_overdue_and_some_due_soon(db):
 
 
 def test_second_run_creates_and_changes_nothing(db):
-    pages_before = {p.pk: p.latest_revision_id for p in m.MeasurePage.objects.all()}
+    pages_before = {p.pk: p.latest_revision_id for p in german(m.MeasurePage).all()}
     revisions_before = Revision.objects.count()
     report = DemoLoader(today=DEMO_DAY + timedelta(days=3)).run()
     assert report.total_created == 0
     assert Revision.objects.count() == revisions_before
-    assert {p.pk: p.latest_revision_id for p in m.MeasurePage.objects.all()} == pages_before
+    assert {p.pk: p.latest_revision_id for p in german(m.MeasurePage).all()} == pages_before
 
 
 def test_loader_keeps_editors_changes_to_demo_content(db):
-    measure = m.MeasurePage.objects.get(code="1.1")
+    measure = german(m.MeasurePage).get(code="1.1")
     measure.summary = "Von der Redaktion überarbeitet."
     measure.save_revision().publish()
     DemoLoader(today=DEMO_DAY).run()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from site_pages import models as m
+from tests.content import german
 
 ALLOWED = {
     m.HomePage: {Page},
@@ -26,14 +27,14 @@ def test_each_page_type_has_exactly_its_intended_parents(page_type):
 
 
 def test_a_measure_cannot_be_created_under_the_offer_index(demo_home):
-    offer_index = m.OfferIndexPage.objects.get()
+    offer_index = german(m.OfferIndexPage).get()
     assert not m.MeasurePage.can_create_at(offer_index)
     assert m.OfferPage.can_create_at(offer_index)
 
 
 def test_admin_refuses_to_create_a_measure_under_the_offer_index(client, admin_user):
     client.force_login(admin_user)
-    offer_index = m.OfferIndexPage.objects.get()
+    offer_index = german(m.OfferIndexPage).get()
     url = reverse("wagtailadmin_pages:add", args=["site_pages", "measurepage", offer_index.pk])
     response = client.get(url, follow=True)
     assert response.redirect_chain, "the add form must not be served"
@@ -43,7 +44,7 @@ def test_admin_refuses_to_create_a_measure_under_the_offer_index(client, admin_u
 
 def test_admin_offers_a_measure_under_an_action_field(client, admin_user):
     client.force_login(admin_user)
-    field = m.ActionFieldPage.objects.get(number=3)
+    field = german(m.ActionFieldPage).get(number=3)
     url = reverse("wagtailadmin_pages:add", args=["site_pages", "measurepage", field.pk])
     assert client.get(url).status_code == 200
 

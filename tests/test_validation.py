@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from site_pages import models as m
+from tests.content import german
 
 
 def test_action_field_numbers_are_unique_per_locale(db):
-    existing = m.ActionFieldPage.objects.get(number=4)
+    existing = german(m.ActionFieldPage).get(number=4)
     clone = m.ActionFieldPage(title="Doppelt", number=4, locale=existing.locale)
     with pytest.raises(ValidationError) as error:
         clone.clean()
@@ -18,7 +19,7 @@ def test_action_field_numbers_are_unique_per_locale(db):
 
 
 def test_action_field_number_must_be_between_one_and_nine(db):
-    field = m.ActionFieldPage.objects.get(number=1)
+    field = german(m.ActionFieldPage).get(number=1)
     field.number = 10
     with pytest.raises(ValidationError) as error:
         field.full_clean()
@@ -27,7 +28,7 @@ def test_action_field_number_must_be_between_one_and_nine(db):
 
 @pytest.mark.parametrize("code", ["3", "3.", "x.1", "3.1.2", "10.1", "3.0"])
 def test_measure_code_must_look_like_field_dot_number(db, code):
-    measure = m.MeasurePage.objects.get(code="3.1")
+    measure = german(m.MeasurePage).get(code="3.1")
     measure.code = code
     with pytest.raises(ValidationError) as error:
         measure.clean()
@@ -35,7 +36,7 @@ def test_measure_code_must_look_like_field_dot_number(db, code):
 
 
 def test_measure_codes_are_unique_per_locale(db):
-    measure = m.MeasurePage.objects.get(code="3.1")
+    measure = german(m.MeasurePage).get(code="3.1")
     measure.code = "3.2"
     with pytest.raises(ValidationError) as error:
         measure.clean()
@@ -43,7 +44,7 @@ def test_measure_codes_are_unique_per_locale(db):
 
 
 def test_measure_cannot_end_before_it_starts(db):
-    measure = m.MeasurePage.objects.get(code="3.1")
+    measure = german(m.MeasurePage).get(code="3.1")
     measure.start_date, measure.end_date = date(2024, 1, 1), date(2023, 1, 1)
     with pytest.raises(ValidationError) as error:
         measure.clean()
@@ -76,18 +77,18 @@ def test_admin_accepts_only_codes_of_the_parent_action_field(client, admin_user,
     from django.urls import reverse
 
     client.force_login(admin_user)
-    field = m.ActionFieldPage.objects.get(number=3)
+    field = german(m.ActionFieldPage).get(number=3)
     url = reverse("wagtailadmin_pages:add", args=["site_pages", "measurepage", field.pk])
     response = client.post(url, _new_measure_post(code))
-    created = m.MeasurePage.objects.filter(code=code).exists()
+    created = german(m.MeasurePage).filter(code=code).exists()
     assert created is accepted
     if not accepted:
         assert response.status_code == 200
-        assert "The code must start with 3." in response.content.decode()
+        assert "Die Kennziffer muss mit 3. beginnen" in response.content.decode()
 
 
 def test_offer_with_a_fee_needs_a_note(db):
-    offer = m.OfferPage.objects.first()
+    offer = german(m.OfferPage).first()
     offer.cost, offer.cost_note = "fee", ""
     with pytest.raises(ValidationError) as error:
         offer.clean()
@@ -95,7 +96,7 @@ def test_offer_with_a_fee_needs_a_note(db):
 
 
 def test_offer_languages_must_be_known_iso_codes(db):
-    offer = m.OfferPage.objects.first()
+    offer = german(m.OfferPage).first()
     offer.languages = ["de", "xx"]
     with pytest.raises(ValidationError) as error:
         offer.full_clean()
@@ -109,7 +110,7 @@ def test_opening_hours_must_close_after_they_open(db):
 
 
 def test_funding_minimum_cannot_exceed_maximum(db):
-    source = m.FundingSourcePage.objects.first()
+    source = german(m.FundingSourcePage).first()
     source.amount_min, source.amount_max = Decimal(5000), Decimal(100)
     with pytest.raises(ValidationError) as error:
         source.clean()

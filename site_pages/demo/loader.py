@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from site_pages import models as m
 from site_pages.dates import add_months
 from site_pages.demo import data
+from site_pages.demo.translate import DemoTranslator
 from site_pages.demo.users import ensure_user
 
 
@@ -65,9 +66,23 @@ class DemoLoader:
         self.users: dict[str, object] = {}
         self.snippets: dict[str, dict[str, object]] = {}
 
-    @transaction.atomic
     def run(self) -> LoadReport:
-        """Load everything that is missing and return what was created."""
+        """Load everything that is missing and return what was created.
+
+        The German content is built in one transaction. Translations come afterwards, one
+        transaction each: wagtail-localize publishes a translation when its transaction
+        commits, and a publish deferred behind later tree changes would restore stale tree
+        counters (`numchild`) from the revision.
+        """
+        with transaction.atomic():
+            self._load_sources()
+        DemoTranslator(self._count).run()
+        # Wagtail caches the per-locale root paths; new home translations must be seen.
+        Site.clear_site_root_paths_cache()
+        return self.report
+
+    def _load_sources(self) -> None:
+        """Create the missing German content: users, snippets and the page tree."""
         self.locale, created = Locale.objects.get_or_create(language_code="de")
         self._count("locale", created)
         self._load_users()
@@ -79,7 +94,6 @@ class DemoLoader:
         funding = self._load_funding(home)
         self._load_facts(home)
         self._load_measures(fields, offers, funding)
-        return self.report
 
     # --- helpers ------------------------------------------------------------------------
     def _count(self, kind: str, created: bool) -> None:

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.models.home import IndexPage
+from site_pages.models.mixins import TrackedPageMixin
 
 
 class ActionFieldIndexPage(IndexPage):
@@ -27,7 +28,7 @@ class ActionFieldIndexPage(IndexPage):
         return ActionFieldPage.objects.child_of(self).live().public().order_by("number")
 
 
-class ActionFieldPage(Page):
+class ActionFieldPage(TrackedPageMixin, Page):
     """One action field (Handlungsfeld), numbered 1–9, with its goals and measures."""
 
     number = models.PositiveSmallIntegerField(
@@ -50,6 +51,7 @@ class ActionFieldPage(Page):
         FieldPanel("number"),
         FieldPanel("summary"),
         FieldPanel("goals"),
+        FieldPanel("minor_edit"),
     ]
     responsibility_panels = [FieldPanel("coordinator")]
     edit_handler = TabbedInterface(

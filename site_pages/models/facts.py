@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from site_pages.models.mixins import TrackedPageMixin
 
 
-class FactsPage(Page):
+class FactsPage(TrackedPageMixin, Page):
     """The concept's data section: a list of sourced figures plus free text around them."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -22,6 +23,7 @@ class FactsPage(Page):
         FieldPanel("intro"),
         InlinePanel("facts", heading=_("Facts"), label=_("fact")),
         FieldPanel("body"),
+        FieldPanel("minor_edit"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -38,8 +40,11 @@ class FactsPage(Page):
         verbose_name = _("facts page")
 
 
-class Fact(Orderable):
-    """One figure: what is counted, the value and unit, its reference date and its source."""
+class Fact(TranslatableMixin, Orderable):
+    """One figure: what is counted, the value and unit, its reference date and its source.
+
+    Label, unit and source are translated; value, date and link are synchronised.
+    """
 
     page = ParentalKey(FactsPage, on_delete=models.CASCADE, related_name="facts")
     label = models.CharField(_("label"), max_length=255)
@@ -55,7 +60,8 @@ class Fact(Orderable):
         FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("fact")
         verbose_name_plural = _("facts")
 

@@ -16,15 +16,17 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.choices import ApplicantType, FunderLevel, FundingRegion, FundingStatus, FundingType
 from site_pages.fields import ChoiceListField
 from site_pages.funding_windows import ApplicationWindow, funding_status, next_deadline
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, TrackedPageMixin
+from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 
 
@@ -50,7 +52,9 @@ class FundingIndexPage(IndexPage):
         return context
 
 
-class FundingSourcePage(PublicContactMixin, DemoDataMixin, Page):
+class FundingSourcePage(
+    LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, DemoDataMixin, Page
+):
     """A funding programme with structured amounts, deadlines and a "last checked" date."""
 
     funder = models.ForeignKey(
@@ -120,6 +124,7 @@ class FundingSourcePage(PublicContactMixin, DemoDataMixin, Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("programme_url"),
+        FieldPanel("minor_edit"),
     ]
     conditions_panels = [
         FieldRowPanel([FieldPanel("funder"), FieldPanel("funder_level")]),
@@ -160,6 +165,13 @@ class FundingSourcePage(PublicContactMixin, DemoDataMixin, Page):
         index.FilterField("funder_level"),
         index.FilterField("funding_type"),
         index.FilterField("region"),
+    ]
+
+    # Texts are translated; the funder, phone number and editorial notes stay synchronised.
+    override_translatable_fields = [
+        SynchronizedField("funder"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("demo_data_note"),
     ]
 
     parent_page_types = ["site_pages.FundingIndexPage"]
@@ -206,8 +218,11 @@ class FundingSourcePage(PublicContactMixin, DemoDataMixin, Page):
         return funding_status(self.application_windows(), self.rolling_applications, today)
 
 
-class FundingDeadline(Orderable):
-    """An application window of a funding source: a one-off period or one that recurs yearly."""
+class FundingDeadline(TranslatableMixin, Orderable):
+    """An application window of a funding source: a one-off period or one that recurs yearly.
+
+    Translatable for its note; the dates are synchronised.
+    """
 
     funding_source = ParentalKey(
         FundingSourcePage, on_delete=models.CASCADE, related_name="deadlines"
@@ -224,7 +239,8 @@ class FundingDeadline(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("application window")
         verbose_name_plural = _("application windows")
 

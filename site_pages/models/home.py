@@ -8,14 +8,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from site_pages.models.mixins import TrackedPageMixin
 
 
-class HomePage(Page):
+class HomePage(TrackedPageMixin, Page):
     """The start page of one locale: what teilhabe is and where to go next."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("minor_edit")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -37,12 +38,12 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(TrackedPageMixin, Page):
     """Free content such as the concept's introduction or the imprint."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("minor_edit")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["site_pages.HomePage", "site_pages.StandardPage"]
@@ -52,12 +53,12 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class IndexPage(Page):
+class IndexPage(TrackedPageMixin, Page):
     """Base for the listing pages: an introduction and the live children in order."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("minor_edit")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["site_pages.HomePage"]

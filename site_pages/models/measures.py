@@ -17,19 +17,21 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from site_pages.blocks import BodyBlock
 from site_pages.choices import MeasureStatus, Priority
 from site_pages.forms import MeasurePageForm
-from site_pages.models.mixins import DemoDataMixin
+from site_pages.models.mixins import DemoDataMixin, TrackedPageMixin
+from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 
 MEASURE_CODE = re.compile(r"^[1-9]\.[1-9][0-9]?$")
 
 
-class MeasurePage(DemoDataMixin, Page):
+class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page):
     """A SMART measure: goal, indicators, rationale, responsibility, dates and review cycle.
 
     Owner, deputy and the review bookkeeping are editorial data: templates, search and the
@@ -131,6 +133,7 @@ class MeasurePage(DemoDataMixin, Page):
         FieldPanel("code"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        FieldPanel("minor_edit"),
     ]
     smart_panels = [
         FieldPanel("specific_goal"),
@@ -187,6 +190,13 @@ class MeasurePage(DemoDataMixin, Page):
         index.FilterField("priority"),
     ]
 
+    # Texts are translated; the code, references and the editorial notes stay synchronised.
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        SynchronizedField("responsible_organisation"),
+        SynchronizedField("demo_data_note"),
+    ]
+
     parent_page_types = ["site_pages.ActionFieldPage"]
     subpage_types: list[str] = []
     base_form_class = MeasurePageForm
@@ -218,8 +228,12 @@ class MeasurePage(DemoDataMixin, Page):
         return self.status not in {MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED}
 
 
-class MeasureIndicator(Orderable):
-    """A measurable indicator of a measure: baseline, target and the latest value."""
+class MeasureIndicator(TranslatableMixin, Orderable):
+    """A measurable indicator of a measure: baseline, target and the latest value.
+
+    Translatable so that its name and unit follow the measure into other languages; the
+    numbers and dates are synchronised.
+    """
 
     measure = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("name"), max_length=255)
@@ -242,7 +256,8 @@ class MeasureIndicator(Orderable):
         FieldRowPanel([FieldPanel("current_value"), FieldPanel("as_of")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 

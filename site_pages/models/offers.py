@@ -17,12 +17,14 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.choices import OFFER_LANGUAGES, Cost, Weekday
 from site_pages.fields import ChoiceListField
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, TrackedPageMixin
+from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 
 
@@ -35,7 +37,7 @@ class OfferIndexPage(IndexPage):
         verbose_name = _("offer index")
 
 
-class OfferPage(PublicContactMixin, DemoDataMixin, Page):
+class OfferPage(LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, DemoDataMixin, Page):
     """One offer: who provides it, for whom, in which languages, where, when and at what cost."""
 
     provider = models.ForeignKey(
@@ -96,6 +98,7 @@ class OfferPage(PublicContactMixin, DemoDataMixin, Page):
         FieldPanel("offer_type"),
         FieldPanel("summary"),
         FieldPanel("description"),
+        FieldPanel("minor_edit"),
     ]
     audience_panels = [
         FieldPanel("target_groups"),
@@ -140,6 +143,17 @@ class OfferPage(PublicContactMixin, DemoDataMixin, Page):
         index.FilterField("cost"),
         index.FilterField("barrier_free"),
         index.FilterField("registration_required"),
+    ]
+
+    # Texts are translated; the address, phone, references and editorial notes stay synchronised.
+    override_translatable_fields = [
+        SynchronizedField("provider"),
+        SynchronizedField("offer_type"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("locality"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("demo_data_note"),
     ]
 
     parent_page_types = ["site_pages.OfferIndexPage"]

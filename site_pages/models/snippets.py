@@ -5,19 +5,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from site_pages.choices import OrganisationKind
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.models.mixins import (
+    DemoDataMixin,
+    PublicContactMixin,
+    TranslationTrackingMixin,
+)
 from site_pages.panels import DemoDataNotePanel
+from translations.forms import TrackedSnippetForm
 
 
-class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+class NamedSnippet(TranslationTrackingMixin, TranslatableMixin, index.Indexed, models.Model):
     """Base for the small vocabularies: a translatable name and an optional description."""
 
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("minor_edit")]
+    base_form_class = TrackedSnippetForm
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
@@ -47,6 +54,13 @@ class Organisation(PublicContactMixin, DemoDataMixin, NamedSnippet):
         FieldPanel("website"),
         *PublicContactMixin.contact_panels,
         FieldPanel("demo_data_note"),
+        FieldPanel("minor_edit"),
+    ]
+
+    # Name and description are translated; contact details and the kind stay synchronised.
+    override_translatable_fields = [
+        SynchronizedField("contact_phone"),
+        SynchronizedField("demo_data_note"),
     ]
 
     class Meta(NamedSnippet.Meta):

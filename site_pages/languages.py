@@ -1,0 +1,82 @@
+"""Languages at run time: locale rows, related objects in the reader's locale, the switcher."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import Model
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page
+
+
+def ensure_locales(**kwargs) -> None:
+    """Create a Wagtail locale for every configured language (runs after `migrate`)."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def localize_all(objects: Iterable[Model], locale: Locale) -> list[Model]:
+    """Replace each translatable object by its translation in `locale`, keeping order.
+
+    Objects without a translation stay as they are (the German source). One query per model,
+    however many objects: related offers, districts and target groups of a translated page
+    are shown in the reader's language without an N+1.
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    by_model: dict[type, set] = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), set()).add(obj.translation_key)
+    translated: dict[tuple[type, object], Model] = {}
+    for model, keys in by_model.items():
+        queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+        if issubclass(model, Page):
+            queryset = queryset.live().public().specific()
+        for obj in queryset:
+            translated[(model, obj.translation_key)] = obj
+    return [translated.get((type(obj), obj.translation_key), obj) for obj in objects]
+
+
+def language_links(page: Page, request=None) -> list[dict]:
+    """One entry per configured language for the switcher and the hreflang links.
+
+    Each entry points at the live translation of `page` in that language or, where there is
+    none, at that language's home page (`is_fallback`), so the switcher never leads to a 404.
+    Wagtail serves a language without its own home page from the German tree, with the
+    interface in that language.
+    """
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    translations = {
+        p.locale_id: p
+        for p in Page.objects.filter(translation_key=page.translation_key).live().public()
+    }
+    site = page.get_site()
+    site_root = site.root_page if site else None
+    homes = {}
+    if site_root is not None:
+        homes = {
+            p.locale_id: p
+            for p in Page.objects.filter(translation_key=site_root.translation_key).live()
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        locale = locales.get(code)
+        if locale is None:
+            continue
+        info = get_language_info(code)
+        target = translations.get(locale.pk)
+        fallback = target is None
+        if fallback:
+            target = homes.get(locale.pk)
+        url = target.get_url(request) if target is not None else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "is_current": locale.pk == page.locale_id,
+                "is_fallback": fallback,
+                "bidi": info["bidi"],
+            }
+        )
+    return links

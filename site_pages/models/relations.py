@@ -1,0 +1,29 @@
+"""Relations shown in the reader's language.
+
+wagtail-localize does not synchronise many-to-many fields. teilhabe treats a page's relations
+(districts, target groups, related offers, …) as synchronised from the German source page and
+shows each related object in the page's own locale where a translation exists.
+"""
+
+from django.db import models
+from wagtail.models import Locale, Page
+
+from site_pages.languages import localize_all
+
+
+class LocalizedRelationsMixin:
+    """Gives a translatable page its source's relations, translated into its own locale."""
+
+    def source_page(self) -> Page:
+        """The page in the default locale this page was translated from (or itself)."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    def related_in_locale(self, field_name: str) -> list[models.Model]:
+        """The objects of the relation `field_name`, taken from the source page, localized."""
+        related = getattr(self.source_page(), field_name).all()
+        if issubclass(related.model, Page):
+            related = related.live().public()
+        return localize_all(related, self.locale)

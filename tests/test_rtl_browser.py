@@ -1,0 +1,132 @@
+"""Right-to-left pages in a real browser: headless Chromium at phone width.
+
+Set SCREENSHOT_DIR to keep the screenshots (`make screenshots` writes docs/screenshots/).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from site_pages import models as m
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = [pytest.mark.service("chromium"), pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module (Debian's package, no downloaded browser).
+
+    Playwright's sync API keeps an event loop running in this thread, which makes Django
+    refuse ORM calls; the test's own queries are plain synchronous ones, so allow them.
+    """
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(scope="module")
+def site_url(django_db_setup, django_db_blocker):
+    """Serve the site (with static files) from a thread, on the session's demo database.
+
+    Not pytest-django's `live_server`: that implies `transactional_db`, which would flush the
+    demo loaded once for the whole session.
+    """
+    from django.db import connections
+    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+    with django_db_blocker.unblock():
+        overrides = {}
+        connection = connections["default"]
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            connection.inc_thread_sharing()
+            overrides["default"] = connection
+        server = LiveServerThread("127.0.0.1", _StaticFilesHandler, overrides, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://127.0.0.1:{server.port}"
+        server.terminate()
+        if overrides:
+            connection.dec_thread_sharing()
+
+
+def _layout(browser, url: str, screenshot: Path) -> dict:
+    """Open `url` at phone width and measure direction and horizontal overflow."""
+    page = browser.new_page(viewport=PHONE)
+    try:
+        response = page.goto(url)
+        assert response.status == 200, url
+        facts = page.evaluate(
+            """() => ({
+                htmlDir: document.documentElement.dir,
+                htmlLang: document.documentElement.lang,
+                mainDirection: getComputedStyle(document.querySelector('main')).direction,
+                overflow: document.documentElement.scrollWidth
+                    - document.documentElement.clientWidth,
+                wideElements: [...document.querySelectorAll('body *')]
+                    .filter(el => {
+                        const r = el.getBoundingClientRect();
+                        return r.width > 0 && (r.left < -1 || r.right > innerWidth + 1);
+                    })
+                    .map(el => el.tagName + '.' + el.className).slice(0, 5),
+                brandLeft: document.querySelector('.site-header__brand')
+                    .getBoundingClientRect().left,
+            })"""
+        )
+        page.screenshot(path=str(screenshot), full_page=False)
+        return facts
+    finally:
+        page.close()
+
+
+def _screenshot_path(tmp_path: Path, name: str) -> Path:
+    """Where to put a screenshot: SCREENSHOT_DIR when set, else the test's temp dir."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+@pytest.mark.parametrize("page_type", [m.HomePage, m.OfferPage, m.MeasurePage, m.FundingSourcePage])
+def test_arabic_pages_are_right_to_left_and_fit_a_phone(browser, site_url, tmp_path, page_type):
+    page = page_type.objects.filter(locale__language_code="ar").live().first()
+    assert page is not None, f"the demo has no Arabic {page_type.__name__}"
+    name = f"rtl-ar-{page_type.__name__.lower()}.png"
+    facts = _layout(browser, site_url + page.url, _screenshot_path(tmp_path, name))
+    assert facts["htmlDir"] == "rtl"
+    assert facts["htmlLang"] == "ar"
+    assert facts["mainDirection"] == "rtl"
+    assert facts["overflow"] <= 0, facts["wideElements"]
+    assert facts["wideElements"] == []
+    # Mirrored: the brand sits at the right edge in RTL.
+    assert facts["brandLeft"] > PHONE["width"] / 2
+
+
+@pytest.mark.parametrize("page_type", [m.HomePage, m.OfferPage])
+def test_german_pages_are_left_to_right_and_fit_a_phone(browser, site_url, tmp_path, page_type):
+    page = page_type.objects.filter(locale__language_code="de").live().first()
+    name = f"ltr-de-{page_type.__name__.lower()}.png"
+    facts = _layout(browser, site_url + page.url, _screenshot_path(tmp_path, name))
+    assert facts["htmlDir"] == "ltr"
+    assert facts["mainDirection"] == "ltr"
+    assert facts["overflow"] <= 0, facts["wideElements"]
+    assert facts["brandLeft"] < PHONE["width"] / 2

@@ -1,0 +1,1 @@
+"""Translation workflow around wagtail-localize: status report, minor edits, machine translators."""

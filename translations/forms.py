@@ -1,0 +1,33 @@
+"""Admin forms that record when a source changed significantly (not for minor edits)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+MINOR_EDIT_HELP = _(
+    "Tick for typo fixes and similar small edits: existing translations are then not marked "
+    "as outdated."
+)
+
+
+class MinorEditFormMixin(forms.Form):
+    """Adds a "minor edit" checkbox; without it, saving stamps `content_changed_at`."""
+
+    minor_edit = forms.BooleanField(
+        label=_("Minor edit"), required=False, help_text=MINOR_EDIT_HELP
+    )
+
+    def save(self, commit=True):
+        """Stamp the significant-change time unless the editor marked the edit as minor."""
+        if not self.cleaned_data.get("minor_edit"):
+            self.instance.content_changed_at = timezone.now()
+        return super().save(commit=commit)
+
+
+class TrackedPageForm(MinorEditFormMixin, WagtailAdminPageForm):
+    """Page form for translatable page types."""
+
+
+class TrackedSnippetForm(MinorEditFormMixin, WagtailAdminModelForm):
+    """Model form for translatable snippets."""
