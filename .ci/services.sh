@@ -113,6 +113,10 @@ install_missing_packages() {
 require_tool_packages() {
   require_pkg gettext command -v msgfmt # compilemessages builds .mo files
   require_pkg make command -v make      # `make test` is the entry point
+  # Headless browser tests (right-to-left layout) use Debian's Chromium, never a downloaded
+  # one; Noto gives it Arabic and Persian glyphs for the screenshots.
+  require_pkg chromium test -x /usr/bin/chromium
+  require_pkg fonts-noto-core test -d /usr/share/fonts/truetype/noto
 }
 
 # --- PostgreSQL -----------------------------------------------------------------
@@ -286,4 +290,5 @@ describe_redis() {
 
 describe_tools() {
   printf 'gettext   %s\n' "$(msgfmt --version | sed -n '1s/.* //p')"
+  printf 'chromium  %s\n' "$(/usr/bin/chromium --version 2>/dev/null | sed -n '1s/^Chromium //p')"
 }

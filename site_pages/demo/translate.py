@@ -15,12 +15,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from site_pages import models as m
+from translations.forms import significant_change_time
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 DEMO_LANGUAGES = ["en", "ar"]
@@ -131,6 +131,6 @@ class DemoTranslator:
             if page is None:
                 continue
             setattr(page, field_name, value)
-            page.content_changed_at = timezone.now() + timedelta(seconds=1)
+            page.content_changed_at = significant_change_time() + timedelta(seconds=1)
             page.save_revision().publish()
             self.count("later source edit", True)
