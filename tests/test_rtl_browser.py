@@ -49,8 +49,9 @@ def site_url(django_db_setup, django_db_blocker):
     Not pytest-django's `live_server`: that implies `transactional_db`, which would flush the
     demo loaded once for the whole session.
     """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
-    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+    from django.test.testcases import LiveServerThread
 
     with django_db_blocker.unblock():
         overrides = {}
@@ -58,7 +59,7 @@ def site_url(django_db_setup, django_db_blocker):
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             connection.inc_thread_sharing()
             overrides["default"] = connection
-        server = LiveServerThread("127.0.0.1", _StaticFilesHandler, overrides, port=0)
+        server = LiveServerThread("127.0.0.1", StaticFilesHandler, overrides, port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()
@@ -91,6 +92,7 @@ def _layout(browser, url: str, screenshot: Path) -> dict:
                     .map(el => el.tagName + '.' + el.className).slice(0, 5),
                 brandLeft: document.querySelector('.site-header__brand')
                     .getBoundingClientRect().left,
+                styled: getComputedStyle(document.querySelector('.skip-link')).position,
             })"""
         )
         page.screenshot(path=str(screenshot), full_page=False)
@@ -112,6 +114,7 @@ def test_arabic_pages_are_right_to_left_and_fit_a_phone(browser, site_url, tmp_p
     assert page is not None, f"the demo has no Arabic {page_type.__name__}"
     name = f"rtl-ar-{page_type.__name__.lower()}.png"
     facts = _layout(browser, site_url + page.url, _screenshot_path(tmp_path, name))
+    assert facts["styled"] == "absolute", "the stylesheet was not applied"
     assert facts["htmlDir"] == "rtl"
     assert facts["htmlLang"] == "ar"
     assert facts["mainDirection"] == "rtl"
