@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Links printed by load_demo and used in emails point at the port actually served.
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install run serve migrate demo test lint format messages makemessages screenshots clean
+.PHONY: help install run serve migrate demo test lint format messages makemessages screenshots search-node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -60,6 +60,10 @@ lint: install ## ruff and Django's own checks (migrations up to date).
 format: install ## Reformat the code with ruff.
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+search-node: ## Start a local OpenSearch 2.19 node on 127.0.0.1:9200 (Java 17 + Maven).
+	services/opensearch/run.sh --background
+	@echo "SEARCH_URL=opensearch://127.0.0.1:9200  (stop: services/opensearch/run.sh --stop)"
 
 clean: ## Remove the environment and local data (database, mail, media).
 	rm -rf $(VENV) .tools var static

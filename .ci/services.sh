@@ -2,8 +2,7 @@
 #
 # Service helpers for the CI entry script (.ci/run). Sourced, not executed.
 #
-# Every backing service follows the same pattern so that more (e.g. OpenSearch)
-# can be added in the same style:
+# Every backing service (PostgreSQL, Redis, OpenSearch) follows the same pattern:
 #
 #   require_<svc>_packages   register the apt packages the service needs
 #   start_<svc>              start it unless it already answers; wait until ready
@@ -14,7 +13,8 @@
 # retried jobs run it again on a machine where the services are already up.
 #
 # The CI machine has no systemd as PID 1, so services are started directly
-# (pg_ctlcluster, redis-server --daemonize) rather than via systemctl/service.
+# (pg_ctlcluster, redis-server --daemonize, services/opensearch/run.sh
+# --background) rather than via systemctl/service.
 
 # --- configuration (env-overridable, defaults match the CI contract) ---------
 
@@ -30,6 +30,10 @@
 : "${REDIS_HOST:=127.0.0.1}"
 : "${REDIS_PORT:=6379}"
 : "${REDIS_START_TIMEOUT:=30}" # seconds
+
+: "${SEARCH_HOST:=127.0.0.1}"    # services/opensearch/run.sh binds to 127.0.0.1 only
+: "${SEARCH_PORT:=9200}"
+: "${SEARCH_START_TIMEOUT:=120}" # seconds after the (first-run) Maven build
 
 # runuser/pg_* helpers live in sbin or a versioned dir that a minimal CI PATH
 # may not contain.
@@ -284,6 +288,61 @@ describe_redis() {
     sed -n 's/^redis_version:\([^[:space:]]*\).*/\1/p')
   printf 'redis     %s at %s:%s (%s)\n' \
     "$version" "$REDIS_HOST" "$REDIS_PORT" "$(start_label "${REDIS_STARTED_BY_US:-}")"
+}
+
+# --- OpenSearch ------------------------------------------------------------------
+#
+# There is no OpenSearch apt package and no container engine: services/opensearch
+# builds a small launcher with Maven (OpenSearch 2.19 jars from Maven Central into
+# ~/.m2, about 75 MB on the first run) and run.sh --background starts it with a
+# 512 MB heap; pid and log in var/opensearch/, data in ${TMPDIR:-/tmp}.
+
+SEARCH_RUN_SCRIPT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)/services/opensearch/run.sh"
+
+# OpenSearch 2.19 needs Java 11+; the launcher is compiled for 17.
+javac_17_or_newer() {
+  local version
+  version=$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p')
+  [[ -n $version ]] && ((version >= 17))
+}
+
+require_opensearch_packages() {
+  require_pkg openjdk-17-jdk-headless javac_17_or_newer
+  require_pkg maven command -v mvn
+  require_pkg curl command -v curl # run.sh waits on the health endpoint with it
+}
+
+# GET <path> on the node; --max-time: a port that accepts but never answers cannot hang us.
+search_get() {
+  curl -fsS --max-time 10 "http://${SEARCH_HOST}:${SEARCH_PORT}$1"
+}
+
+# A single node is "yellow" when healthy (replicas cannot be assigned).
+opensearch_ready() {
+  search_get '/_cluster/health?wait_for_status=yellow&timeout=1s'
+}
+
+start_opensearch() {
+  SEARCH_STARTED_BY_US=no
+  if opensearch_ready >/dev/null 2>&1; then
+    log "opensearch already answering on ${SEARCH_HOST}:${SEARCH_PORT}"
+    return 0
+  fi
+  log "starting opensearch on ${SEARCH_HOST}:${SEARCH_PORT} (building its launcher with Maven first if needed)"
+  # run.sh waits until the cluster is yellow and shows its log tail if not.
+  SEARCH_PORT=$SEARCH_PORT SEARCH_START_TIMEOUT=$SEARCH_START_TIMEOUT \
+    bash "$SEARCH_RUN_SCRIPT" --background || die "opensearch did not start (log: var/opensearch/)"
+  SEARCH_STARTED_BY_US=yes
+  log "opensearch is answering on ${SEARCH_HOST}:${SEARCH_PORT}"
+}
+
+describe_opensearch() {
+  local version status
+  # GET / is pretty-printed: "number" : "2.19.6"
+  version=$(search_get / | sed -n 's/.*"number" *: *"\([^"]*\)".*/\1/p')
+  status=$(opensearch_ready | sed -n 's/.*"status" *: *"\([^"]*\)".*/\1/p')
+  printf 'opensearch %s at %s:%s (cluster %s, %s)\n' \
+    "$version" "$SEARCH_HOST" "$SEARCH_PORT" "$status" "$(start_label "${SEARCH_STARTED_BY_US:-}")"
 }
 
 # --- tools -----------------------------------------------------------------------

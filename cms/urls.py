@@ -27,4 +27,8 @@ if settings.DEBUG:
 
 # Every public page lives under its locale prefix (/de/…, /ar/…). A request for "/" is
 # redirected by Django's LocaleMiddleware to the best language from Accept-Language.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,116 @@
+"""The public search page, its JSON twin and autocomplete suggestions."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale
+
+from search.highlight import highlight
+from search.labels import FACET_TITLES, KIND_LABELS, facet_labels
+from search.params import parse_params
+from search.service import run_search, suggestions
+
+MAX_SUGGESTIONS = 8
+
+
+def _hit_json(doc, query: str) -> dict:
+    """One result as JSON: no editorial data, only what the page shows."""
+    page = doc.page
+    return {
+        "type": doc.kind,
+        "title": page.title,
+        "url": page.url,
+        "snippet": highlight(_summary(page), query),
+        "next_deadline": doc.next_deadline.isoformat() if doc.next_deadline else None,
+    }
+
+
+def _summary(page) -> str:
+    """The text a result shows below its title."""
+    text = getattr(page, "summary", "") or page.search_description or ""
+    if not text and hasattr(page, "intro"):
+        text = strip_tags(page.intro)
+    return text
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Search with facets, readable without JavaScript."""
+    params, errors = parse_params(request.GET)
+    outcome = run_search(params, Locale.get_active(), timezone.localdate(), facet_labels)
+    if params.query:
+        Query.get(params.query).add_hit()
+    results = [
+        {
+            "doc": doc,
+            "kind_label": KIND_LABELS[doc.kind],
+            "snippet": highlight(_summary(doc.page), outcome.corrected_query or params.query),
+        }
+        for doc in outcome.hits
+    ]
+    return render(
+        request,
+        "search/search.html",
+        {
+            "outcome": outcome,
+            "results": results,
+            "errors": errors,
+            "facet_titles": FACET_TITLES,
+            "query": params.query,
+            "promotions": _promotions(params.query),
+        },
+    )
+
+
+def _promotions(query: str) -> list:
+    """Editors' picks for this query, in order."""
+    if not query:
+        return []
+    return [
+        pick.page.specific
+        for pick in Query.get(query).editors_picks.select_related("page")
+        if pick.page.live
+    ]
+
+
+def search_api(request: HttpRequest) -> JsonResponse:
+    """The same search as JSON; malformed parameters get a 400 saying what was wrong."""
+    params, errors = parse_params(request.GET)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    outcome = run_search(params, Locale.get_active(), timezone.localdate(), facet_labels)
+    return JsonResponse(
+        {
+            "query": params.query,
+            "corrected_query": outcome.corrected_query,
+            "total": outcome.total,
+            "page": outcome.page_number,
+            "pages": outcome.page_count,
+            "results": [
+                _hit_json(doc, outcome.corrected_query or params.query) for doc in outcome.hits
+            ],
+            "facets": {
+                name: [
+                    {
+                        "value": fv.value,
+                        "label": fv.label,
+                        "count": fv.count,
+                        "selected": fv.selected,
+                    }
+                    for fv in values
+                ]
+                for name, values in outcome.facets.items()
+            },
+            "messages": outcome.messages,
+        }
+    )
+
+
+def suggest_api(request: HttpRequest) -> JsonResponse:
+    """Title suggestions for the first characters typed (from two characters on)."""
+    params, _errors = parse_params(request.GET)
+    if len(params.query) < 2:
+        return JsonResponse({"suggestions": []})
+    pages = suggestions(params.query, Locale.get_active(), MAX_SUGGESTIONS)
+    return JsonResponse({"suggestions": [{"title": p.title, "url": p.url} for p in pages]})
