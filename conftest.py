@@ -1,6 +1,7 @@
 """Project-wide pytest setup: external services and fast password hashing.
 
-A test marked ``@pytest.mark.service("postgres")`` (or "redis", "chromium") needs that service.
+A test marked ``@pytest.mark.service("postgres")`` (or "redis", "chromium", "search_engine")
+needs that service.
 When it is unreachable the test is skipped locally, but **fails** when ``REQUIRE_SERVICES=1``
 (CI), so a green CI run cannot silently have skipped the real services.
 """
@@ -8,6 +9,9 @@ When it is unreachable the test is skipped locally, but **fails** when ``REQUIRE
 import os
 
 import pytest
+
+# Tests never touch a developer's own search indexes.
+os.environ.setdefault("SEARCH_INDEX_PREFIX", "teilhabe_test_")
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
 
@@ -46,24 +50,44 @@ def _chromium_problem() -> str | None:
     return None
 
 
+def _search_engine_problem() -> str | None:
+    """Why the search engine at SEARCH_URL cannot be used, or None when it answers."""
+    if not os.environ.get("SEARCH_URL"):
+        return "SEARCH_URL is not set"
+    from wagtail.search.backends import get_search_backend
+
+    try:
+        if not get_search_backend("default").es.ping(request_timeout=3):
+            return f"the engine at {os.environ['SEARCH_URL']} does not answer"
+    except Exception as exc:
+        return f"the engine at {os.environ['SEARCH_URL']} failed: {exc}"
+    return None
+
+
 SERVICE_PROBES = {
     "postgres": _postgres_problem,
     "redis": _redis_problem,
     "chromium": _chromium_problem,
+    "search_engine": _search_engine_problem,
 }
+
+
+def require_service(name: str) -> None:
+    """Skip (locally) or fail (REQUIRE_SERVICES=1) the running test if `name` is missing."""
+    problem = SERVICE_PROBES[name]()
+    if problem is None:
+        return
+    message = f"service {name!r} unavailable: {problem}"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{message} (REQUIRE_SERVICES=1)", pytrace=False)
+    pytest.skip(message)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Skip (locally) or fail (REQUIRE_SERVICES=1) tests whose service is unavailable."""
     for marker in item.iter_markers(name="service"):
         for name in marker.args:
-            problem = SERVICE_PROBES[name]()
-            if problem is None:
-                continue
-            message = f"service {name!r} unavailable: {problem}"
-            if REQUIRE_SERVICES:
-                pytest.fail(f"{message} (REQUIRE_SERVICES=1)", pytrace=False)
-            pytest.skip(message)
+            require_service(name)
 
 
 def pytest_report_header(config) -> list[str]:
@@ -71,6 +95,7 @@ def pytest_report_header(config) -> list[str]:
     return [
         f"DATABASE_URL={'set' if os.environ.get('DATABASE_URL') else 'unset (SQLite)'}, "
         f"REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'unset'}, "
+        f"SEARCH_URL={os.environ.get('SEARCH_URL') or 'unset (database search)'}, "
         f"REQUIRE_SERVICES={int(REQUIRE_SERVICES)}"
     ]
 

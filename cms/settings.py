@@ -154,7 +154,9 @@ CELERY_BEAT_SCHEDULE: dict = {}
 
 # --- search --------------------------------------------------------------------------------
 SEARCH_URL = env_str("SEARCH_URL")
-WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL)
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "teilhabe_")
+# Seconds to wait before trying an unreachable engine again (meanwhile: database search).
+SEARCH_RETRY_SECONDS = env_int("SEARCH_RETRY_SECONDS", 30)
 
 # --- email ---------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "teilhabe <teilhabe@localhost>")
@@ -209,6 +211,7 @@ if _unknown_languages:
         f"supported: {', '.join(SUPPORTED_LANGUAGES)}."
     )
 LANGUAGES = [(code, SUPPORTED_LANGUAGES[code]) for code in _language_codes]
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL, _language_codes, SEARCH_INDEX_PREFIX)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]

@@ -4,6 +4,8 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from search.backends import search_health
+
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
@@ -14,7 +16,7 @@ def health(request: HttpRequest) -> JsonResponse:
         database = "ok"
     except Exception:
         database = "unavailable"
+    search = search_health()
     status = 200 if database == "ok" else 503
-    return JsonResponse(
-        {"status": "ok" if status == 200 else "degraded", "database": database}, status=status
-    )
+    overall = "ok" if status == 200 and search["search"] != "degraded" else "degraded"
+    return JsonResponse({"status": overall, "database": database, **search}, status=status)

@@ -1,31 +1,61 @@
 """Turn ``SEARCH_URL`` into Wagtail's ``WAGTAILSEARCH_BACKENDS`` setting.
 
-No URL means Wagtail's database backend (SQLite FTS5 or PostgreSQL full text). An
-``elasticsearch://``/``elasticsearch8://``/``elasticsearch9://`` or
-``opensearch://``/``opensearch2://``/``opensearch3://`` URL selects the matching modelsearch
-backend; ``…s://`` variants (``elasticsearchs://``) talk HTTPS. Per-locale analysers come with
-the search issue.
+No URL: Wagtail's database backend only (SQLite FTS5 or PostgreSQL full text), for admin and
+public search alike.
+
+An ``elasticsearch://``/``elasticsearch8://``/``elasticsearch9://`` or
+``opensearch://``/``opensearch2://``/``opensearch3://`` URL (``…s://`` for HTTPS) configures:
+
+- ``default``: the engine, one all-locale index, used by the Wagtail admin;
+- ``public_<lang>``: one engine backend per language with that language's analyzer, holding
+  only the public pages of that locale (see `search.engine`);
+- ``database``: the database backend, kept up to date too, which answers public searches
+  while the engine is unreachable.
 """
 
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from search.engine import language_index_settings
+
 DATABASE_BACKEND = "wagtail.search.backends.database"
 
-# URL scheme (without a trailing "s" for TLS) -> modelsearch backend module.
+# URL scheme (without a trailing "s" for TLS) -> (admin backend, per-language backend class).
 ENGINE_BACKENDS = {
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch": (
+        "wagtail.search.backends.elasticsearch8",
+        "search.engine.LocaleElasticsearch8Backend",
+    ),
+    "elasticsearch8": (
+        "wagtail.search.backends.elasticsearch8",
+        "search.engine.LocaleElasticsearch8Backend",
+    ),
+    "elasticsearch9": (
+        "wagtail.search.backends.elasticsearch9",
+        "search.engine.LocaleElasticsearch9Backend",
+    ),
+    "opensearch": ("wagtail.search.backends.opensearch2", "search.engine.LocaleOpenSearch2Backend"),
+    "opensearch2": (
+        "wagtail.search.backends.opensearch2",
+        "search.engine.LocaleOpenSearch2Backend",
+    ),
+    "opensearch3": (
+        "wagtail.search.backends.opensearch3",
+        "search.engine.LocaleOpenSearch3Backend",
+    ),
 }
 
 
-def search_backends_from_url(url: str, index_prefix: str = "teilhabe_") -> dict:
-    """Return the ``WAGTAILSEARCH_BACKENDS`` dict that ``url`` describes (empty: database)."""
+def public_backend_name(language_code: str) -> str:
+    """The WAGTAILSEARCH_BACKENDS key of one language's public search backend."""
+    return f"public_{language_code}"
+
+
+def search_backends_from_url(
+    url: str, languages: list[str] | None = None, index_prefix: str = "teilhabe_"
+) -> dict:
+    """Return the ``WAGTAILSEARCH_BACKENDS`` dict that `url` describes (empty: database)."""
     if not url:
         return {"default": {"BACKEND": DATABASE_BACKEND}}
     parts = urlsplit(url)
@@ -38,13 +68,23 @@ def search_backends_from_url(url: str, index_prefix: str = "teilhabe_") -> dict:
     if not parts.hostname:
         raise ImproperlyConfigured(f"SEARCH_URL {url!r} names no host.")
     http_url = urlunsplit(("https" if secure else "http", parts.netloc, parts.path, "", ""))
-    return {
+    admin_backend, locale_backend = ENGINE_BACKENDS[engine]
+    common = {"URLS": [http_url], "TIMEOUT": 5, "OPTIONS": {}}
+    backends = {
         "default": {
-            "BACKEND": ENGINE_BACKENDS[engine],
-            "URLS": [http_url],
-            "INDEX_PREFIX": index_prefix,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
+            **common,
+            "BACKEND": admin_backend,
+            "INDEX_PREFIX": f"{index_prefix}all_",
             "INDEX_SETTINGS": {},
-        }
+        },
+        "database": {"BACKEND": DATABASE_BACKEND},
     }
+    for code in languages or []:
+        backends[public_backend_name(code)] = {
+            **common,
+            "BACKEND": locale_backend,
+            "LANGUAGE": code,
+            "INDEX_PREFIX": f"{index_prefix}{code}_",
+            "INDEX_SETTINGS": language_index_settings(code),
+        }
+    return backends

@@ -18,7 +18,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from search.backends import search_backend
+from search.backends import with_fallback
 from search.documents import SEARCHABLE_MODELS, SearchDocument, build_documents
 from search.params import SearchParams
 
@@ -75,14 +75,19 @@ def _match(query: str, locale: Locale) -> list[int]:
     query = search_terms(query)
     if not query:
         return list(candidates.order_by("-first_published_at", "pk").values_list("pk", flat=True))
-    backend = search_backend()
     base = Page.objects.live().filter(locale=locale)
-    ids: dict[int, None] = {}
-    for page in backend.search(query, base, operator="or")[:MAX_MATCHES]:
-        ids.setdefault(page.pk)
-    for page in backend.autocomplete(query, base)[:MAX_MATCHES]:
-        ids.setdefault(page.pk)
-    allowed = set(candidates.filter(pk__in=list(ids)).values_list("pk", flat=True))
+
+    def run(backend) -> list[int]:
+        """Ask one backend; the results are read here, inside the fallback guard."""
+        ids: dict[int, None] = {}
+        for page in backend.search(query, base, operator="or")[:MAX_MATCHES]:
+            ids.setdefault(page.pk)
+        for page in backend.autocomplete(query, base)[:MAX_MATCHES]:
+            ids.setdefault(page.pk)
+        return list(ids)
+
+    ids, _backend_kind = with_fallback(locale.language_code, run)
+    allowed = set(candidates.filter(pk__in=ids).values_list("pk", flat=True))
     return [pk for pk in ids if pk in allowed]
 
 
@@ -224,7 +229,10 @@ def suggestions(query: str, locale: Locale, limit: int) -> list[Page]:
     if not query:
         return []
     base = Page.objects.live().filter(locale=locale)
-    allowed = candidate_pages(locale)
-    pages = list(search_backend().autocomplete(query, base)[: limit * 3])
-    ok = set(allowed.filter(pk__in=[p.pk for p in pages]).values_list("pk", flat=True))
+    pages, _backend_kind = with_fallback(
+        locale.language_code, lambda backend: list(backend.autocomplete(query, base)[: limit * 3])
+    )
+    ok = set(
+        candidate_pages(locale).filter(pk__in=[p.pk for p in pages]).values_list("pk", flat=True)
+    )
     return [page for page in pages if page.pk in ok][:limit]

@@ -1,21 +1,91 @@
 """Fixtures shared by the test suite: the demo site, loaded once per test session."""
 
+import contextlib
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from django.core.management import call_command
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, Site
 
+from conftest import require_service
 from site_pages.demo.loader import DemoLoader
 
 DEMO_DAY = date(2026, 11, 30)
 
 
+def _engine_client():
+    """The search engine's client, or None without SEARCH_URL."""
+    if not settings.SEARCH_URL:
+        return None
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend("default").es
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the Eisenach demo once into the test database; each test rolls back its changes."""
+    """Load the Eisenach demo once into the test database; each test rolls back its changes.
+
+    With a search engine, the test indexes are dropped first: they outlive test databases.
+    """
+    client = _engine_client()
+    if client is not None:
+        with contextlib.suppress(Exception):  # an unreachable engine fails its own tests
+            client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*")
     with django_db_blocker.unblock():
         DemoLoader(today=DEMO_DAY).run()
+    IndexDrift.dirty = False  # the loader's writes reached the engine as they happened
+
+
+class IndexDrift:
+    """Set when a test saved or deleted pages: the engine's index no longer matches the DB.
+
+    Database changes roll back after each test, index changes do not.
+    """
+
+    dirty = False
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _mark_index_drift(sender, **kwargs) -> None:
+    """Any page write may have reached the engine."""
+    if issubclass(sender, Page):
+        IndexDrift.dirty = True
+
+
+@pytest.fixture(params=["database", "engine"])
+def search_backend_kind(request, settings):
+    """Run a search test on the database backend and on the real engine (OpenSearch in CI)."""
+    if request.param == "database":
+        # Only the database backend answers and is updated during this test.
+        settings.WAGTAILSEARCH_BACKENDS = {
+            name: config
+            for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+            if not name.startswith("public_")
+        }
+        yield "database"
+        return
+    require_service("search_engine")
+    client = _engine_client()
+    if IndexDrift.dirty:
+        for name in settings.WAGTAILSEARCH_BACKENDS:
+            if name.startswith("public_"):
+                call_command("update_index", backend_name=name, verbosity=0)
+        IndexDrift.dirty = False
+    client.indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}*")
+    yield "engine"
+
+
+def refresh_engine() -> None:
+    """Make the engine's latest writes searchable now (tests only; it does so every second)."""
+    client = _engine_client()
+    if client is not None:
+        client.indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}*")
 
 
 @pytest.fixture

@@ -7,9 +7,10 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from site_pages import models as m
+from tests.conftest import refresh_engine
 from tests.content import german
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend_kind")]
 
 
 def api(client, locale: str = "de", **params) -> dict:
@@ -122,11 +123,13 @@ def test_drafts_private_and_unpublished_pages_are_not_found(client):
     offer = german(m.OfferPage).get(slug="sprachcafe")
     offer.title = "Sprachcafé Entwurf Zebrastreifen"
     offer.save_revision()  # a draft only
+    refresh_engine()
     assert api(client, q="Zebrastreifen")["total"] == 0
     PageViewRestriction.objects.create(page=offer, restriction_type="login")
-    assert "Sprachcafé" not in titles(api(client, q="Sprachcafé"))
+    assert "Sprachcafé am Johannisplatz" not in titles(api(client, q="Sprachcafé"))
     funding = german(m.FundingSourcePage).get(slug="raumpool-stadt")
     funding.unpublish()
+    refresh_engine()
     assert funding.title not in titles(api(client, q="Raumpool"))
 
 
@@ -137,6 +140,7 @@ def test_newly_published_page_is_found_without_rebuilding_the_index(client):
     assert api(client, q="Quokka")["total"] == 0  # not live yet
     page = german(m.OfferPage).get(title="Schachclub Quokka")
     page.save_revision().publish()
+    refresh_engine()
     assert "Schachclub Quokka" in titles(api(client, q="Quokka"))
 
 

@@ -1,56 +1,95 @@
-"""SEARCH_URL selects the search backend; the Elasticsearch 8 configuration stays covered."""
+"""SEARCH_URL selects the search backends; the Elasticsearch 8 configuration stays covered."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from search.config import search_backends_from_url
 
+LANGUAGES = ["de", "en", "ar", "fa", "uk"]
+
 
 def test_no_url_means_the_database_backend():
-    assert search_backends_from_url("") == {
+    assert search_backends_from_url("", LANGUAGES) == {
         "default": {"BACKEND": "wagtail.search.backends.database"}
     }
 
 
 @pytest.mark.parametrize(
-    ("url", "backend", "http"),
+    ("url", "admin", "public", "http"),
     [
-        ("elasticsearch://es:9200", "wagtail.search.backends.elasticsearch8", "http://es:9200"),
-        ("elasticsearch8s://es:9243", "wagtail.search.backends.elasticsearch8", "https://es:9243"),
-        ("elasticsearch9://es:9200", "wagtail.search.backends.elasticsearch9", "http://es:9200"),
+        (
+            "elasticsearch://es:9200",
+            "elasticsearch8",
+            "LocaleElasticsearch8Backend",
+            "http://es:9200",
+        ),
+        (
+            "elasticsearch8s://es:9243",
+            "elasticsearch8",
+            "LocaleElasticsearch8Backend",
+            "https://es:9243",
+        ),
+        (
+            "elasticsearch9://es:9200",
+            "elasticsearch9",
+            "LocaleElasticsearch9Backend",
+            "http://es:9200",
+        ),
         (
             "opensearch://127.0.0.1:9200",
-            "wagtail.search.backends.opensearch2",
+            "opensearch2",
+            "LocaleOpenSearch2Backend",
             "http://127.0.0.1:9200",
         ),
-        ("opensearch3://os:9200", "wagtail.search.backends.opensearch3", "http://os:9200"),
+        ("opensearch3://os:9200", "opensearch3", "LocaleOpenSearch3Backend", "http://os:9200"),
     ],
 )
-def test_engine_urls_map_to_modelsearch_backends(url, backend, http):
-    config = search_backends_from_url(url)["default"]
-    assert config["BACKEND"] == backend
-    assert config["URLS"] == [http]
-    assert config["INDEX_PREFIX"] == "teilhabe_"
+def test_engine_urls_configure_admin_public_and_fallback_backends(url, admin, public, http):
+    backends = search_backends_from_url(url, LANGUAGES, "teilhabe_")
+    assert backends["default"]["BACKEND"] == f"wagtail.search.backends.{admin}"
+    assert backends["default"]["URLS"] == [http]
+    assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
+    for code in LANGUAGES:
+        config = backends[f"public_{code}"]
+        assert config["BACKEND"] == f"search.engine.{public}"
+        assert config["LANGUAGE"] == code
+        assert config["INDEX_PREFIX"] == f"teilhabe_{code}_"
+    assert backends["public_de"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"] == {
+        "default": {"type": "german"}
+    }
+    assert backends["public_ar"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"] == {
+        "default": {"type": "arabic"}
+    }
+    assert backends["public_uk"]["INDEX_SETTINGS"] == {}  # no analyzer without a plugin
 
 
 def test_credentials_in_the_url_are_passed_on():
-    config = search_backends_from_url("elasticsearchs://user:secret@es.example:9243")["default"]
-    assert config["URLS"] == ["https://user:secret@es.example:9243"]
+    config = search_backends_from_url("elasticsearchs://user:secret@es.example:9243", ["de"])
+    assert config["default"]["URLS"] == ["https://user:secret@es.example:9243"]
 
 
-def test_elasticsearch8_backend_accepts_the_configuration():
+def test_elasticsearch8_backends_accept_the_configuration():
+    """Elasticsearch 8 cannot run here; building its backends checks our configuration."""
     from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
-    params = search_backends_from_url("elasticsearch://es.example:9200")["default"]
-    backend = Elasticsearch8SearchBackend({k: v for k, v in params.items() if k != "BACKEND"})
-    # Building the backend makes no connection; it must accept our keys and keep them.
-    assert backend.index_prefix == "teilhabe_"
-    assert backend.timeout == 5
-    assert backend.hosts[0]["host"] == "es.example"
-    assert backend.hosts[0]["port"] == 9200
+    from search.engine import LocaleElasticsearch8Backend
+
+    backends = search_backends_from_url("elasticsearch://es.example:9200", ["de", "ar"])
+    params = {k: v for k, v in backends["default"].items() if k != "BACKEND"}
+    admin = Elasticsearch8SearchBackend(params)
+    assert admin.index_prefix == "teilhabe_all_"
+    assert admin.hosts[0]["host"] == "es.example"
+    public = LocaleElasticsearch8Backend(
+        {k: v for k, v in backends["public_ar"].items() if k != "BACKEND"}
+    )
+    assert public.language_code == "ar"
+    assert public.index_prefix == "teilhabe_ar_"
+    assert public.settings["settings"]["analysis"]["analyzer"]["default"] == {"type": "arabic"}
+    # modelsearch's own ngram analyzers are kept next to the language analyzer
+    assert "edgengram_analyzer" in public.settings["settings"]["analysis"]["analyzer"]
 
 
 @pytest.mark.parametrize("url", ["ftp://x:1", "elasticsearch://", "solr://x:8983"])
 def test_unknown_or_incomplete_urls_are_refused(url):
     with pytest.raises(ImproperlyConfigured):
-        search_backends_from_url(url)
+        search_backends_from_url(url, LANGUAGES)

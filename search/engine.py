@@ -1,0 +1,101 @@
+"""Per-language search engine backends (Elasticsearch 8/9, OpenSearch 2/3).
+
+modelsearch has no per-language analysis, so teilhabe runs one backend per locale: each has
+its own index prefix, that language's analyzer as the index's default analyzer, and indexes
+only the public, searchable pages of its own locale. The admin keeps a separate all-locale
+index ("default").
+"""
+
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+
+# OpenSearch/Elasticsearch built-in analyzers (analysis-common); None: the standard analyzer.
+LANGUAGE_ANALYZERS = {
+    "de": "german",
+    "en": "english",
+    "ar": "arabic",  # includes arabic_normalization: أ/إ/آ → ا, ة → ه, ى → ي, no tashkeel
+    "uk": None,  # Ukrainian needs the analysis-ukrainian plugin
+    "ru": "russian",
+    "tr": "turkish",
+    "fa": "persian",  # includes persian_normalization
+    "pl": None,  # Polish needs the analysis-stempel plugin
+    "ro": "romanian",
+}
+
+
+def language_index_settings(language_code: str) -> dict:
+    """Index settings that make the language's analyzer the default for text fields."""
+    analyzer = LANGUAGE_ANALYZERS.get(language_code)
+    if analyzer is None:
+        return {}
+    return {"settings": {"analysis": {"analyzer": {"default": {"type": analyzer}}}}}
+
+
+def belongs_to(item, language_code: str) -> bool:
+    """Whether a public per-language index should hold `item`."""
+    from search.documents import SEARCHABLE_MODELS
+
+    if not isinstance(item, tuple(SEARCHABLE_MODELS)):
+        return False
+    locale = getattr(item, "locale", None)
+    return locale is not None and locale.language_code == language_code
+
+
+class LocaleIndexMixin:
+    """Skips objects of other locales and non-searchable types when indexing."""
+
+    def add_item(self, item):
+        """Index `item` only if it belongs to this backend's language."""
+        if belongs_to(item, self.backend.language_code):
+            super().add_item(item)
+
+    def add_items(self, model, items):
+        """Index the items that belong to this backend's language."""
+        kept = [item for item in items if belongs_to(item, self.backend.language_code)]
+        if kept:
+            super().add_items(model, kept)
+
+
+class LocaleBackendMixin:
+    """Takes the LANGUAGE option; everything else as the parent backend."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.language_code = params.pop("LANGUAGE")
+        super().__init__(params)
+
+
+def _locale_backend(base_backend):
+    """A per-language subclass of a modelsearch engine backend."""
+    index_class = type(
+        f"Locale{base_backend.index_class.__name__}",
+        (LocaleIndexMixin, base_backend.index_class),
+        {"__doc__": "An index holding one language's public pages."},
+    )
+    return type(
+        f"Locale{base_backend.__name__}",
+        (LocaleBackendMixin, base_backend),
+        {"index_class": index_class, "__doc__": "One language's public search backend."},
+    )
+
+
+LocaleElasticsearch8Backend = _locale_backend(Elasticsearch8SearchBackend)
+LocaleElasticsearch9Backend = _locale_backend(Elasticsearch9SearchBackend)
+
+
+def _opensearch(version: int):
+    """OpenSearch backends import their client lazily (opensearch-py may be absent)."""
+    if version == 2:
+        from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend as backend
+    else:
+        from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as backend
+    return _locale_backend(backend)
+
+
+def __getattr__(name: str):
+    """Build the OpenSearch variants on first use."""
+    if name == "LocaleOpenSearch2Backend":
+        return _opensearch(2)
+    if name == "LocaleOpenSearch3Backend":
+        return _opensearch(3)
+    raise AttributeError(name)
