@@ -58,11 +58,13 @@ def database_backend():
     return get_search_backend(name)
 
 
-def with_fallback(language_code: str, run: Callable, clock: Callable[[], float] = time.monotonic):
+def with_fallback(language_code: str, run: Callable, clock: Callable[[], float] | None = None):
     """Call `run(backend)` on the language's engine backend, or on the database if it fails.
 
-    Returns (result, backend_kind) where backend_kind is "engine" or "database".
+    Returns (result, backend_kind) where backend_kind is "engine" or "database". `clock`
+    (seconds, monotonic) is injectable for tests.
     """
+    clock = clock or time.monotonic
     if engine_configured(language_code) and not EngineState.resting(clock()):
         try:
             result = run(get_search_backend(public_backend_name(language_code)))

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from search.highlight import highlight
 from search.labels import FACET_TITLES, KIND_LABELS, facet_labels
+from search.models import ZeroResultQuery
 from search.params import parse_params
 from search.service import run_search, suggestions
 
@@ -38,7 +39,9 @@ def _summary(page) -> str:
 def search_page(request: HttpRequest) -> HttpResponse:
     """Search with facets, readable without JavaScript."""
     params, errors = parse_params(request.GET)
-    outcome = run_search(params, Locale.get_active(), timezone.localdate(), facet_labels)
+    locale = Locale.get_active()
+    outcome = run_search(params, locale, timezone.localdate(), facet_labels)
+    _record_if_empty(outcome, locale.language_code)
     if params.query:
         Query.get(params.query).add_hit()
     results = [
@@ -79,7 +82,9 @@ def search_api(request: HttpRequest) -> JsonResponse:
     params, errors = parse_params(request.GET)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    outcome = run_search(params, Locale.get_active(), timezone.localdate(), facet_labels)
+    locale = Locale.get_active()
+    outcome = run_search(params, locale, timezone.localdate(), facet_labels)
+    _record_if_empty(outcome, locale.language_code)
     return JsonResponse(
         {
             "query": params.query,
@@ -114,3 +119,9 @@ def suggest_api(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"suggestions": []})
     pages = suggestions(params.query, Locale.get_active(), MAX_SUGGESTIONS)
     return JsonResponse({"suggestions": [{"title": p.title, "url": p.url} for p in pages]})
+
+
+def _record_if_empty(outcome, language_code: str) -> None:
+    """Remember queries that found nothing, for the editors' report."""
+    if outcome.params.query and outcome.total == 0:
+        ZeroResultQuery.record(outcome.params.query, language_code, timezone.localdate())
