@@ -32,8 +32,52 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-WORDS_DE = ["Beratung", "Sprachkurs", "Frauen", "Eltern", "Kinder", "Arbeit", "Ausbildung", "Gesundheit", "Sport", "Kultur", "Begegnung", "Nachbarschaft", "Integration", "Wohnen", "Schule", "Kita", "Verein", "Ehrenamt", "Pflege", "Bewerbung", "Anerkennung", "Dolmetscher", "Treffpunkt", "Garten", "Musik", "Café", "Hausaufgaben"]
-WORDS_AR = ["استشارة", "لغة", "نساء", "أسرة", "أطفال", "عمل", "تدريب", "صحة", "رياضة", "ثقافة", "لقاء", "جيران", "اندماج", "سكن", "مدرسة"]
+WORDS_DE = [
+    "Beratung",
+    "Sprachkurs",
+    "Frauen",
+    "Eltern",
+    "Kinder",
+    "Arbeit",
+    "Ausbildung",
+    "Gesundheit",
+    "Sport",
+    "Kultur",
+    "Begegnung",
+    "Nachbarschaft",
+    "Integration",
+    "Wohnen",
+    "Schule",
+    "Kita",
+    "Verein",
+    "Ehrenamt",
+    "Pflege",
+    "Bewerbung",
+    "Anerkennung",
+    "Dolmetscher",
+    "Treffpunkt",
+    "Garten",
+    "Musik",
+    "Café",
+    "Hausaufgaben",
+]
+WORDS_AR = [
+    "استشارة",
+    "لغة",
+    "نساء",
+    "أسرة",
+    "أطفال",
+    "عمل",
+    "تدريب",
+    "صحة",
+    "رياضة",
+    "ثقافة",
+    "لقاء",
+    "جيران",
+    "اندماج",
+    "سكن",
+    "مدرسة",
+]
 QUERIES_DE = [
     "Beratung",
     "Sprachkurs",
