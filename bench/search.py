@@ -189,6 +189,10 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(20201001)
     setup_test_environment()
+    # Its own database (never the test suite's), dropped at the end.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = (
+        None if connection.vendor == "sqlite" else "bench_teilhabe"
+    )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         docs_per_second = build_content(args.docs, rng)

@@ -70,15 +70,25 @@ def search_backend_kind(request, settings):
         }
         yield "database"
         return
+    _prepare_engine()
+    yield "engine"
+
+
+@pytest.fixture
+def search_engine(db):
+    """For engine-only tests: the real engine, its indexes matching the database."""
+    _prepare_engine()
+
+
+def _prepare_engine() -> None:
+    """Require the engine; rebuild its public indexes if earlier tests left them drifted."""
     require_service("search_engine")
-    client = _engine_client()
     if IndexDrift.dirty:
         for name in settings.WAGTAILSEARCH_BACKENDS:
             if name.startswith("public_"):
                 call_command("update_index", backend_name=name, verbosity=0)
         IndexDrift.dirty = False
-    client.indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}*")
-    yield "engine"
+    refresh_engine()
 
 
 def refresh_engine() -> None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from site_pages import models as m
 from tests.conftest import refresh_engine
@@ -182,3 +182,37 @@ def test_arabic_search_page_is_right_to_left(client):
     body = client.get("/ar/suche/", {"q": "استشارة"}).content.decode()
     assert '<html lang="ar" dir="rtl">' in body
     assert Locale.objects.get(language_code="ar")
+
+
+def test_deleted_page_disappears_from_search(client):
+    offer = german(m.OfferPage).get(slug="fussball-fuer-alle")
+    assert offer.title in titles(api(client, q="Fußball"))
+    offer.delete()
+    refresh_engine()
+    assert offer.title not in titles(api(client, q="Fußball"))
+
+
+def test_moved_measure_is_found_under_its_new_action_field(client):
+    measure = german(m.MeasurePage).get(code="3.2")
+    new_field = german(m.ActionFieldPage).get(number=4)
+    measure.move(new_field, pos="last-child")
+    refresh_engine()
+    body = api(client, q=measure.title, action_field=str(new_field.pk))
+    assert measure.title in titles(body)
+
+
+def test_new_translation_is_found_in_its_language(client):
+    offer = german(m.OfferPage).get(slug="bewerbungstraining")
+    ukrainian = Locale.objects.get(language_code="uk")
+    home = german(m.HomePage).get()
+    for page in (home, german(m.OfferIndexPage).get()):
+        if not page.has_translation(ukrainian):
+            page.copy_for_translation(ukrainian).save_revision().publish()
+    translation = offer.copy_for_translation(ukrainian)
+    translation.title = "Тренінг із написання резюме"
+    translation.save_revision().publish()
+    Site.clear_site_root_paths_cache()  # a new language root, as after any new home page
+    refresh_engine()
+    body = api(client, "uk", q="резюме")
+    assert "Тренінг із написання резюме" in titles(body)
+    assert all(hit["url"].startswith("/uk/") for hit in body["results"])

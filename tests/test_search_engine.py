@@ -13,13 +13,6 @@ from search.config import public_backend_name
 pytestmark = [pytest.mark.django_db, pytest.mark.service("search_engine")]
 
 
-@pytest.fixture
-def engine(search_backend_kind):
-    """Only the engine variant of `search_backend_kind`."""
-    if search_backend_kind != "engine":
-        pytest.skip("engine-only behaviour")
-
-
 def api(client, locale="de", **params) -> dict:
     """Call the JSON endpoint."""
     response = client.get(f"/{locale}/suche/api/", params)
@@ -35,20 +28,20 @@ def analyze(language_code: str, text: str) -> list[str]:
     return [token["token"] for token in result["tokens"]]
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("search_engine")
 def test_german_index_stems_german_words():
     assert analyze("de", "Beratungsangebote") == analyze("de", "Beratungsangebot")
     assert analyze("de", "Sprachkurse") == analyze("de", "Sprachkurs")
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("search_engine")
 def test_arabic_index_normalises_letter_variants():
     # Alef with hamza above/below and bare alef, and teh marbuta/heh, fold together.
     assert analyze("ar", "أسرة") == analyze("ar", "اسره")
     assert analyze("ar", "إستشارة") == analyze("ar", "استشاره")
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("search_engine")
 def test_arabic_query_with_letter_variants_finds_the_page(client):
     plain = api(client, "ar", q="استشارة")
     variant = api(client, "ar", q="إستشاره")
@@ -58,7 +51,7 @@ def test_arabic_query_with_letter_variants_finds_the_page(client):
     )
 
 
-@pytest.mark.usefixtures("engine")
+@pytest.mark.usefixtures("search_engine")
 def test_each_language_index_holds_only_its_own_locale():
     for code in ("de", "ar"):
         backend = get_search_backend(public_backend_name(code))
@@ -71,11 +64,10 @@ def test_each_language_index_holds_only_its_own_locale():
         assert codes == {code}
 
 
+@pytest.mark.usefixtures("search_engine")
 def test_unreachable_engine_falls_back_to_the_database_and_recovers(
-    client, settings, caplog, monkeypatch, search_backend_kind
+    client, settings, caplog, monkeypatch
 ):
-    if search_backend_kind != "engine":
-        pytest.skip("engine-only behaviour")
     working = settings.WAGTAILSEARCH_BACKENDS
     broken = {
         name: (
@@ -118,9 +110,8 @@ def backend_query_set():
     return Page.objects.live().filter(locale=Locale.objects.get(language_code="de"))
 
 
+@pytest.mark.usefixtures("search_engine")
 def test_health_reports_degraded_search_while_the_engine_is_down(client, settings):
-    if not settings.SEARCH_URL:
-        pytest.skip("needs SEARCH_URL")
     assert client.get("/healthz/").json()["search"] == "ok"
     settings.WAGTAILSEARCH_BACKENDS = {
         **settings.WAGTAILSEARCH_BACKENDS,
@@ -131,8 +122,20 @@ def test_health_reports_degraded_search_while_the_engine_is_down(client, setting
     assert body["status"] == "degraded"
 
 
+@pytest.mark.usefixtures("search_engine")
 def test_settings_configure_one_backend_per_language():
-    if not settings.SEARCH_URL:
-        pytest.skip("needs SEARCH_URL")
     for code, _name in settings.LANGUAGES:
         assert public_backend_name(code) in settings.WAGTAILSEARCH_BACKENDS
+
+
+@pytest.mark.usefixtures("search_engine")
+def test_update_index_rebuilds_with_a_progress_display():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("update_index", backend_name="public_ar", stdout=out)
+    report = out.getvalue()
+    assert "public_ar: Rebuilding index" in report
+    assert "indexed" in report
