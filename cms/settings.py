@@ -211,7 +211,12 @@ if _unknown_languages:
         f"supported: {', '.join(SUPPORTED_LANGUAGES)}."
     )
 LANGUAGES = [(code, SUPPORTED_LANGUAGES[code]) for code in _language_codes]
-WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL, _language_codes, SEARCH_INDEX_PREFIX)
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(
+    SEARCH_URL,
+    _language_codes,
+    SEARCH_INDEX_PREFIX,
+    postgres="postgresql" in DATABASES["default"]["ENGINE"],
+)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]

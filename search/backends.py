@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
-from search.config import public_backend_name
+from search.config import database_query_backend_name, public_backend_name
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +52,17 @@ def engine_configured(language_code: str) -> bool:
     return public_backend_name(language_code) in settings.WAGTAILSEARCH_BACKENDS
 
 
-def database_backend():
-    """The database search backend (the only one without SEARCH_URL)."""
-    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-    return get_search_backend(name)
+def database_backend(language_code: str):
+    """The database search backend for a language (its own query backend on PostgreSQL)."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    for name in (database_query_backend_name(language_code), "database", "default"):
+        if (
+            name in backends
+            and "public_" not in name
+            and backends[name]["BACKEND"].endswith(("database", "postgres"))
+        ):
+            return get_search_backend(name)
+    return get_search_backend("default")
 
 
 def with_fallback(language_code: str, run: Callable, clock: Callable[[], float] | None = None):
@@ -73,7 +80,7 @@ def with_fallback(language_code: str, run: Callable, clock: Callable[[], float] 
         else:
             EngineState.record_success()
             return result, "engine"
-    return run(database_backend()), "database"
+    return run(database_backend(language_code)), "database"
 
 
 def search_health() -> dict:

@@ -1,7 +1,7 @@
 """Turn ``SEARCH_URL`` into Wagtail's ``WAGTAILSEARCH_BACKENDS`` setting.
 
-No URL: Wagtail's database backend only (SQLite FTS5 or PostgreSQL full text), for admin and
-public search alike.
+No URL: Wagtail's database backend only (SQLite FTS5; on PostgreSQL full text with a
+configuration per locale, see `search.postgres`), for admin and public search alike.
 
 An ``elasticsearch://``/``elasticsearch8://``/``elasticsearch9://`` or
 ``opensearch://``/``opensearch2://``/``opensearch3://`` URL (``…s://`` for HTTPS) configures:
@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from search.engine import language_index_settings
 
 DATABASE_BACKEND = "wagtail.search.backends.database"
+POSTGRES_BACKEND = "search.postgres"
 
 # URL scheme (without a trailing "s" for TLS) -> (admin backend, per-language backend class).
 ENGINE_BACKENDS = {
@@ -48,16 +49,45 @@ ENGINE_BACKENDS = {
 
 
 def public_backend_name(language_code: str) -> str:
-    """The WAGTAILSEARCH_BACKENDS key of one language's public search backend."""
+    """The WAGTAILSEARCH_BACKENDS key of one language's public search engine backend."""
     return f"public_{language_code}"
 
 
+def database_query_backend_name(language_code: str) -> str:
+    """The key of one language's PostgreSQL query backend (same index, its own config)."""
+    return f"database_{language_code}"
+
+
+def database_backends(languages: list[str], postgres: bool, name: str) -> dict:
+    """The database backend under `name`; on PostgreSQL also one query backend per language.
+
+    On PostgreSQL each object is indexed with its own locale's text-search configuration
+    (`search.postgres`); the query backends share that index and parse queries with their
+    language's configuration. The indexing backend itself parses with German, the source
+    language (the admin's search).
+    """
+    if not postgres:
+        return {name: {"BACKEND": DATABASE_BACKEND}}
+    backends = {name: {"BACKEND": POSTGRES_BACKEND, "LANGUAGE": "de"}}
+    for code in languages:
+        backends[database_query_backend_name(code)] = {
+            "BACKEND": POSTGRES_BACKEND,
+            "LANGUAGE": code,
+            "AUTO_UPDATE": False,
+        }
+    return backends
+
+
 def search_backends_from_url(
-    url: str, languages: list[str] | None = None, index_prefix: str = "teilhabe_"
+    url: str,
+    languages: list[str] | None = None,
+    index_prefix: str = "teilhabe_",
+    postgres: bool = False,
 ) -> dict:
-    """Return the ``WAGTAILSEARCH_BACKENDS`` dict that `url` describes (empty: database)."""
+    """Return the ``WAGTAILSEARCH_BACKENDS`` dict for `url` (empty: database search only)."""
+    languages = languages or []
     if not url:
-        return {"default": {"BACKEND": DATABASE_BACKEND}}
+        return database_backends(languages, postgres, "default")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     secure = scheme.endswith("s") and scheme[:-1] in ENGINE_BACKENDS
@@ -77,9 +107,9 @@ def search_backends_from_url(
             "INDEX_PREFIX": f"{index_prefix}all_",
             "INDEX_SETTINGS": {},
         },
-        "database": {"BACKEND": DATABASE_BACKEND},
+        **database_backends(languages, postgres, "database"),
     }
-    for code in languages or []:
+    for code in languages:
         backends[public_backend_name(code)] = {
             **common,
             "BACKEND": locale_backend,

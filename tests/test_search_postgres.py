@@ -1,0 +1,54 @@
+"""PostgreSQL full text: each locale indexed and queried with its own configuration."""
+
+import json
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from search.config import database_query_backend_name
+from site_pages import models as m
+from tests.content import german
+
+pytestmark = [pytest.mark.django_db, pytest.mark.service("postgres")]
+
+
+def index_vector(page) -> str:
+    """The stored full-text vector (body) of a page's index entry, as text."""
+    from modelsearch.conf import get_app_config
+
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT body::text FROM {table} WHERE object_id = %s AND content_type_id = %s",
+            [str(page.pk), page.content_type_id],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def test_german_pages_are_stemmed_as_german_and_arabic_ones_as_arabic():
+    offer = german(m.OfferPage).get(slug="mbe-migrationsberatung")
+    vector = index_vector(offer)
+    assert "'migrationsberat'" in vector  # German Snowball stem of "Migrationsberatung"
+    arabic = m.OfferPage.objects.get(
+        translation_key=offer.translation_key, locale__language_code="ar"
+    )
+    arabic_vector = index_vector(arabic)
+    assert arabic_vector and arabic_vector != vector  # its own entry, not overwritten
+    assert "'migrationsberat'" not in arabic_vector
+
+
+def test_each_language_queries_with_its_own_configuration():
+    assert get_search_backend(database_query_backend_name("de")).config == "german"
+    assert get_search_backend(database_query_backend_name("ar")).config == "arabic"
+    assert get_search_backend(database_query_backend_name("uk")).config == "simple"
+
+
+def test_inflected_german_query_finds_the_page(client, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        k: v for k, v in settings.WAGTAILSEARCH_BACKENDS.items() if not k.startswith("public_")
+    }
+    body = json.loads(client.get("/de/suche/api/", {"q": "Migrationsberatungen"}).content)
+    assert body["corrected_query"] == ""  # found by stemming, not by typo correction
+    assert "Migrationsberatung für erwachsene Zugewanderte" in [r["title"] for r in body["results"]]
