@@ -5,13 +5,12 @@ from datetime import timedelta
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from cms.admin_reports import AdminReportView
 from search.models import ZeroResultQuery
 
+PROMOTIONS_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 REPORT_DAYS = 30
 TOP_QUERIES = 50
 
@@ -28,22 +27,13 @@ def zero_result_queries(language_code: str | None, today, days: int = REPORT_DAY
     )
 
 
-class ZeroResultsReportView(WagtailAdminTemplateMixin, TemplateView):
+class ZeroResultsReportView(AdminReportView):
     """Lets editors see what people look for and do not find, to add content or promotions."""
 
     template_name = "search/zero_results_report.html"
     page_title = _("Searches without results")
     header_icon = "search"
-
-    def dispatch(self, request, *args, **kwargs):
-        """Editors who can manage search promotions see it."""
-        if not request.user.has_perm("wagtailsearchpromotions.add_searchpromotion"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        """Home → Searches without results."""
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    required_permission = PROMOTIONS_PERMISSION
 
     def get_context_data(self, **kwargs):
         """The rows for the chosen language (all when none or an unknown one is chosen)."""

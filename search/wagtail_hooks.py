@@ -3,9 +3,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from search.reports import ZeroResultsReportView
+from cms.admin_reports import PermissionMenuItem
+from search.reports import PROMOTIONS_PERMISSION, ZeroResultsReportView
 
 
 @hooks.register("register_admin_urls")
@@ -20,21 +20,14 @@ def register_zero_results_url():
     ]
 
 
-class ZeroResultsMenuItem(MenuItem):
-    """Shown to users who manage search promotions."""
-
-    def is_shown(self, request) -> bool:
-        """Hide the item from users who cannot open the report."""
-        return request.user.has_perm("wagtailsearchpromotions.add_searchpromotion")
-
-
 @hooks.register("register_reports_menu_item")
 def register_zero_results_menu_item():
     """Reports → Searches without results."""
-    return ZeroResultsMenuItem(
+    return PermissionMenuItem(
         _("Searches without results"),
         reverse("zero_results_report"),
         name="searches-without-results",
         icon_name="search",
+        permission=PROMOTIONS_PERMISSION,
         order=810,
     )

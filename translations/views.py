@@ -5,12 +5,12 @@ from collections import Counter
 from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from cms.admin_reports import AdminReportView
 from translations.status import TranslationState, translation_status
+
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
 
 class StatusFilterForm(forms.Form):
@@ -35,23 +35,14 @@ class StatusFilterForm(forms.Form):
         ]
 
 
-class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusReportView(AdminReportView):
     """Every page and snippet × every target locale, most urgent first, with the next step."""
 
     template_name = "translations/status_report.html"
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
     paginate_by = 50
-
-    def dispatch(self, request, *args, **kwargs):
-        """Only editors who may submit translations see the report."""
-        if not request.user.has_perm("wagtail_localize.submit_translation"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        """Home → Reports → Translation status."""
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    required_permission = TRANSLATE_PERMISSION
 
     def get_context_data(self, **kwargs):
         """Filter, count per state and paginate the status rows."""

@@ -3,9 +3,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from translations.views import TranslationStatusReportView
+from cms.admin_reports import PermissionMenuItem
+from translations.views import TRANSLATE_PERMISSION, TranslationStatusReportView
 
 
 @hooks.register("register_admin_urls")
@@ -20,21 +20,14 @@ def register_status_report_url():
     ]
 
 
-class TranslationStatusMenuItem(MenuItem):
-    """Shown only to users who may submit translations."""
-
-    def is_shown(self, request) -> bool:
-        """Hide the item from users who cannot open the report."""
-        return request.user.has_perm("wagtail_localize.submit_translation")
-
-
 @hooks.register("register_reports_menu_item")
 def register_status_report_menu_item():
     """Reports → Translation status."""
-    return TranslationStatusMenuItem(
+    return PermissionMenuItem(
         _("Translation status"),
         reverse("translation_status_report"),
         name="translation-status",
         icon_name="wagtail-localize-language",
+        permission=TRANSLATE_PERMISSION,
         order=800,
     )
