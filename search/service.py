@@ -198,6 +198,8 @@ def run_search(params: SearchParams, locale: Locale, today: date, labels) -> Sea
     }
     facets = {}
     for facet, counter in counters.items():
+        if not counter:
+            continue  # no value to choose: do not show an empty facet
         names = labels(facet, list(counter))
         facets[facet] = sorted(
             (

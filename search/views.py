@@ -1,9 +1,12 @@
 """The public search page, its JSON twin and autocomplete suggestions."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
@@ -62,8 +65,29 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "facet_titles": FACET_TITLES,
             "query": params.query,
             "promotions": _promotions(params.query),
+            "languages": _search_in_other_languages(request, locale.language_code),
         },
     )
+
+
+def _search_in_other_languages(request: HttpRequest, current: str) -> list[dict]:
+    """The language switcher of the search page: the same search in each language."""
+    query = request.GET.urlencode()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        url = reverse("search").replace(f"/{current}/", f"/{code}/", 1)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": f"{url}?{query}" if query else url,
+                "is_current": code == current,
+                "is_fallback": False,
+                "bidi": info["bidi"],
+            }
+        )
+    return links
 
 
 def _promotions(query: str) -> list:

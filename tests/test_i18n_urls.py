@@ -85,3 +85,9 @@ def test_locale_sitemap_lists_pages_with_alternates(client):
     assert 'hreflang="ar"' in body and 'hreflang="x-default"' in body
     assert client.get("/uk/sitemap.xml").status_code == 404
     assert client.get("/xx/sitemap.xml").status_code == 404
+
+
+def test_search_page_switcher_keeps_the_search(client):
+    body = client.get("/ar/suche/", {"q": "Beratung", "type": "offer"}).content.decode()
+    assert 'href="/de/suche/?q=Beratung&amp;type=offer" hreflang="de"' in body
+    assert 'hreflang="x-default"' in body
