@@ -9,7 +9,7 @@ object's id, so a facet link means the same thing in every language.
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from wagtail.models import Locale, Page
 
 from site_pages import models as m
@@ -51,14 +51,23 @@ class SearchDocument:
 
 
 def _sources(pages: list[Page], model, prefetch: list) -> dict:
-    """translation_key → German source page of `model`, with relations prefetched."""
-    keys = {page.translation_key for page in pages}
-    return {
-        source.translation_key: source
+    """translation_key → German source page of `model`, with relations prefetched.
+
+    German pages are their own source: their relations are prefetched in place instead of
+    loading them a second time.
+    """
+    default = Locale.get_default()
+    own = [page for page in pages if page.locale_id == default.pk]
+    if prefetch:
+        prefetch_related_objects(own, *prefetch)
+    sources = {page.translation_key: page for page in own}
+    others = {page.translation_key for page in pages if page.locale_id != default.pk}
+    if others:
         for source in model.objects.filter(
-            translation_key__in=keys, locale=Locale.get_default()
-        ).prefetch_related(*prefetch)
-    }
+            translation_key__in=others, locale=default
+        ).prefetch_related(*prefetch):
+            sources[source.translation_key] = source
+    return sources
 
 
 def relation_ids(manager) -> set[int]:
@@ -97,10 +106,8 @@ def build_documents(page_ids: list[int], today: date) -> dict[int, SearchDocumen
 
     funding = by_model.get(m.FundingSourcePage, [])
     if funding:
-        loaded = m.FundingSourcePage.objects.filter(
-            pk__in=[p.pk for p in funding]
-        ).prefetch_related(Prefetch("deadlines"))
-        for page in loaded:
+        prefetch_related_objects(funding, "deadlines")
+        for page in funding:
             documents[page.pk] = SearchDocument(
                 page=page,
                 kind="funding",
