@@ -194,6 +194,10 @@ def main() -> None:
         None if connection.vendor == "sqlite" else "bench_teilhabe"
     )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    if settings.SEARCH_URL:  # leftovers of an earlier, interrupted run
+        from wagtail.search.backends import get_search_backend
+
+        get_search_backend("default").es.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*")
     try:
         docs_per_second = build_content(args.docs, rng)
         if settings.SEARCH_URL:
