@@ -55,12 +55,9 @@ def engine_configured(language_code: str) -> bool:
 def database_backend(language_code: str):
     """The database search backend for a language (its own query backend on PostgreSQL)."""
     backends = settings.WAGTAILSEARCH_BACKENDS
-    for name in (database_query_backend_name(language_code), "database", "default"):
-        if (
-            name in backends
-            and "public_" not in name
-            and backends[name]["BACKEND"].endswith(("database", "postgres"))
-        ):
+    # With an engine, "database" is the fallback; without one, "default" is the database.
+    for name in (database_query_backend_name(language_code), "database"):
+        if name in backends:
             return get_search_backend(name)
     return get_search_backend("default")
 

@@ -5,6 +5,8 @@ wagtail-localize does not synchronise many-to-many fields. teilhabe treats a pag
 shows each related object in the page's own locale where a translation exists.
 """
 
+from functools import cached_property
+
 from django.db import models
 from wagtail.models import Locale, Page
 
@@ -14,8 +16,12 @@ from site_pages.languages import localize_all
 class LocalizedRelationsMixin:
     """Gives a translatable page its source's relations, translated into its own locale."""
 
+    @cached_property
     def source_page(self) -> Page:
-        """The page in the default locale this page was translated from (or itself)."""
+        """The page in the default locale this page was translated from (or itself).
+
+        Cached: a page renders several relations, all read from the same source.
+        """
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
@@ -23,7 +29,7 @@ class LocalizedRelationsMixin:
 
     def related_in_locale(self, field_name: str) -> list[models.Model]:
         """The objects of the relation `field_name`, taken from the source page, localized."""
-        related = getattr(self.source_page(), field_name).all()
+        related = getattr(self.source_page, field_name).all()
         if issubclass(related.model, Page):
             related = related.live().public()
         return localize_all(related, self.locale)
