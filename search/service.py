@@ -3,7 +3,8 @@
 1. The search backend finds the pages matching the words (full text plus prefix matching, so
    "Beratung" finds "Beratungsangebote"), restricted to the reader's locale and live pages.
    When nothing matches, each word is corrected towards the locale's vocabulary (typos).
-2. `search.documents` loads the matched pages with their facet values.
+2. `search.documents` reads the facet values of the matched pages (page objects only for the
+   hits shown).
 3. Filters and facet counts are computed here, identically for every backend.
 """
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from search.backends import with_fallback
-from search.documents import SEARCHABLE_MODELS, SearchDocument, build_documents
+from search.documents import SEARCHABLE_MODELS, SearchDocument, attach_pages, build_documents
 from search.params import SearchParams
 
 logger = logging.getLogger(__name__)
@@ -114,25 +115,25 @@ def correct_query(query: str, words: dict[str, str]) -> str:
     return " ".join(corrected)
 
 
-def _passes(doc: SearchDocument, params: SearchParams, today: date, skip: str = "") -> bool:
-    """Whether `doc` satisfies every active filter except the facet `skip`."""
+def _failed_filters(doc: SearchDocument, params: SearchParams, today: date) -> set[str]:
+    """The names of the active filters `doc` does not satisfy."""
     checks = {
         "type": not params.kinds or doc.kind in params.kinds,
         "action_field": not params.action_fields
-        or bool(doc.action_fields & set(params.action_fields)),
+        or not doc.action_fields.isdisjoint(params.action_fields),
         "target_group": not params.target_groups
-        or bool(doc.target_groups & set(params.target_groups)),
-        "district": not params.districts or bool(doc.districts & set(params.districts)),
-        "language": not params.languages or bool(doc.languages & set(params.languages)),
+        or not doc.target_groups.isdisjoint(params.target_groups),
+        "district": not params.districts or not doc.districts.isdisjoint(params.districts),
+        "language": not params.languages or not doc.languages.isdisjoint(params.languages),
         "free": not params.free or doc.free,
         "barrier_free": not params.barrier_free or doc.barrier_free,
         "funder_level": not params.funder_levels or doc.funder_level in params.funder_levels,
         "funding_type": not params.funding_types or doc.funding_type in params.funding_types,
-        "applicant": not params.applicants or bool(doc.applicants & set(params.applicants)),
+        "applicant": not params.applicants or not doc.applicants.isdisjoint(params.applicants),
         "open_now": not params.open_now or doc.open_now,
         "deadline_soon": not params.deadline_soon or doc.deadline_within(today),
     }
-    return all(ok for name, ok in checks.items() if name != skip)
+    return {name for name, ok in checks.items() if not ok}
 
 
 def _facet_values(doc: SearchDocument, today: date) -> dict[str, set]:
@@ -184,14 +185,19 @@ def run_search(params: SearchParams, locale: Locale, today: date, labels) -> Sea
                 corrected = suggestion
     documents = build_documents(ids, today)
     ranked = [documents[pk] for pk in ids if pk in documents]
-    hits = [doc for doc in ranked if _passes(doc, params, today)]
-
+    hits = []
     counters: dict[str, Counter] = {}
     for doc in ranked:
-        values = _facet_values(doc, today)
-        for facet in values:
-            if _passes(doc, params, today, skip=facet):
-                counters.setdefault(facet, Counter()).update(values[facet])
+        failed = _failed_filters(doc, params, today)
+        if not failed:
+            hits.append(doc)
+        if len(failed) > 1:
+            continue  # excluded whichever single facet's selection were dropped
+        # A facet's counts ignore its own selection: a document failing only that filter
+        # still counts towards the facet's other values.
+        for facet, values in _facet_values(doc, today).items():
+            if not failed or facet in failed:
+                counters.setdefault(facet, Counter()).update(values)
     selected = {
         name: {str(v) for v in (val if isinstance(val, list) else ["1"])}
         for name, val in params.facet_filters().items()
@@ -218,7 +224,7 @@ def run_search(params: SearchParams, locale: Locale, today: date, labels) -> Sea
         total=paginator.count,
         page_number=page.number,
         page_count=paginator.num_pages,
-        hits=list(page.object_list),
+        hits=attach_pages(list(page.object_list)),
         facets=facets,
         corrected_query=corrected,
         messages=messages,
