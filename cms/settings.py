@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # --- applications --------------------------------------------------------------------------
 INSTALLED_APPS = [
     "site_pages",
+    "reviews",
     "translations",
     "search",
     "wagtail_localize",
@@ -151,7 +153,32 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = env_str("TIME_ZONE", "Europe/Berlin")
-CELERY_BEAT_SCHEDULE: dict = {}
+
+# --- review reminders (reviews app) ----------------------------------------------------------
+# Days before the due date that send a "due soon" digest; days after it that send "overdue"
+# (then every REVIEW_OVERDUE_REPEAT_DAYS); days overdue after which the coordinator is told.
+REVIEW_REMINDERS = {
+    "due_soon_days": sorted(
+        (int(d) for d in env_list("REVIEW_DUE_SOON_DAYS", ["14", "3"])), reverse=True
+    ),
+    "overdue_days": sorted(int(d) for d in env_list("REVIEW_OVERDUE_DAYS", ["1", "7"])),
+    "overdue_repeat_days": env_int("REVIEW_OVERDUE_REPEAT_DAYS", 14),
+    "escalate_after_days": env_int("REVIEW_ESCALATE_AFTER_DAYS", 30),
+}
+# Local time (TIME_ZONE) of the daily run, "HH:MM"; Celery beat follows daylight saving.
+REVIEW_REMINDER_TIME = env_str("REVIEW_REMINDER_TIME", "07:00")
+# Who hears about measures whose owner, deputy and coordinator cannot be reached.
+REVIEW_FALLBACK_GROUP = env_str("REVIEW_FALLBACK_GROUP", "Integrationsmanagement")
+# How long a "mark reviewed" link in a digest stays valid.
+REVIEW_LINK_MAX_AGE_DAYS = env_int("REVIEW_LINK_MAX_AGE_DAYS", 30)
+
+_reminder_hour, _reminder_minute = (int(part) for part in REVIEW_REMINDER_TIME.split(":"))
+CELERY_BEAT_SCHEDULE: dict = {
+    "send-review-reminders": {
+        "task": "reviews.send_review_reminders",
+        "schedule": crontab(hour=_reminder_hour, minute=_reminder_minute),
+    },
+}
 
 # --- search --------------------------------------------------------------------------------
 SEARCH_URL = env_str("SEARCH_URL")

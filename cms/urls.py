@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
+    path("reminders/", include("reviews.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap-index"),
     path("<str:language_code>/sitemap.xml", sitemap_for_locale, name="sitemap"),
 ]

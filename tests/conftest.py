@@ -114,3 +114,14 @@ def editor(db):
 def admin_user(db):
     """The demo administrator."""
     return get_user_model().objects.get(username="admin")
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) that Django's mail goes to during the test."""
+    from tests.smtp import SMTPServer
+
+    with SMTPServer() as server:
+        for name, value in server.django_settings().items():
+            setattr(settings, name, value)
+        yield server

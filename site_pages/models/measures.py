@@ -28,6 +28,7 @@ from site_pages.models.mixins import DemoDataMixin, TrackedPageMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 
+REVIEW_BOOKKEEPING_FIELDS = ["next_review_due", "last_reviewed_at", "last_reviewed_by_id"]
 MEASURE_CODE = re.compile(r"^[1-9]\.[1-9][0-9]?$")
 
 
@@ -158,7 +159,7 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
     ]
     review_panels = [
         FieldPanel("review_interval_months"),
-        FieldPanel("next_review_due"),
+        FieldPanel("next_review_due", read_only=True),
         FieldRowPanel(
             [
                 FieldPanel("last_reviewed_at", read_only=True),
@@ -221,6 +222,17 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
             errors["end_date"] = _("The end date lies before the start date.")
         if errors:
             raise ValidationError(errors)
+
+    def with_content_json(self, content: dict) -> "MeasurePage":
+        """A revision's content, keeping the review bookkeeping of the database row.
+
+        Reviews are recorded on the row (see `reviews.services.complete_review`); without
+        this, publishing an older draft would set the next due date back.
+        """
+        obj = super().with_content_json(content)
+        for name in REVIEW_BOOKKEEPING_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
 
     @property
     def is_in_review_cycle(self) -> bool:

@@ -1,0 +1,28 @@
+"""Forms of the review cycle: completing a review, and the reminder preference."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reviews.models import ReminderPreference, ReviewOutcome
+
+
+class ReviewForm(forms.Form):
+    """Outcome and an optional comment; "confirmed unchanged" is preselected (one click)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Result of the review"),
+        choices=ReviewOutcome.choices,
+        initial=ReviewOutcome.CONFIRMED,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"), required=False, max_length=2000, widget=forms.Textarea
+    )
+
+
+class ReminderPreferenceForm(forms.ModelForm):
+    """Whether to receive reminders before a review is due."""
+
+    class Meta:
+        model = ReminderPreference
+        fields = ["due_soon_reminders"]

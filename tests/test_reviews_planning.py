@@ -1,0 +1,200 @@
+"""Planning a reminder run: recipients, fallback chain, opt-out, the log, query counts."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.users.models import UserProfile
+
+from reviews.models import ReminderPreference, ReviewLog, SentReminder
+from reviews.planning import plan_run
+from reviews.services import complete_review
+from site_pages import models as m
+from site_pages.choices import MeasureStatus
+from site_pages.factories import UserFactory
+from tests.conftest import DEMO_DAY
+from tests.content import german
+
+NOW = datetime.combine(DEMO_DAY, time(7, 0), tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@pytest.fixture
+def field(db):
+    """The demo's action field 9, with a new coordinator (codes 9.50+ are free for tests)."""
+    action_field = german(m.ActionFieldPage).get(number=9)
+    action_field.coordinator = UserFactory(username="koordination")
+    action_field.save()
+    return action_field
+
+
+def add_measure(action_field, code: str, due_in_days: int, **fields) -> m.MeasurePage:
+    """A measure under `action_field`, due `due_in_days` after the demo day."""
+    measure = m.MeasurePage(
+        title=f"Maßnahme {code}",
+        code=code,
+        summary="Kurz.",
+        specific_goal="Ziel.",
+        next_review_due=DEMO_DAY + timedelta(days=due_in_days),
+        locale=action_field.locale,
+        **fields,
+    )
+    action_field.add_child(instance=measure)
+    return measure
+
+
+def digest_for(plan, user):
+    """The digest `user` gets in `plan`, or None."""
+    return next((d for d in plan.digests if d.recipient.pk == user.pk), None)
+
+
+def test_owner_and_deputy_get_one_digest_each_grouped_by_state(field):
+    owner, deputy = UserFactory(username="eigner"), UserFactory(username="vertretung")
+    add_measure(field, "9.51", -10, measure_owner=owner, deputy=deputy)
+    add_measure(field, "9.52", 0, measure_owner=owner)
+    add_measure(field, "9.53", 3, measure_owner=owner)
+    add_measure(field, "9.54", 40, measure_owner=owner)  # not due: no reminder
+    plan = plan_run(NOW)
+    digest = digest_for(plan, owner)
+    assert [(state.value, [i.measure.code for i in items]) for state, items in digest.groups()] == [
+        ("overdue", ["9.51"]),
+        ("due_today", ["9.52"]),
+        ("due_soon", ["9.53"]),
+    ]
+    assert [i.measure.code for i in digest_for(plan, deputy).items] == ["9.51"]
+    assert sum(1 for d in plan.digests if d.recipient.pk == owner.pk) == 1
+
+
+def test_fallback_to_coordinator_marked_no_recipient(field):
+    gone = UserFactory(username="ehemalig", is_active=False)
+    silent = UserFactory(username="ohnepost", email="")
+    add_measure(field, "9.51", -2, measure_owner=gone, deputy=silent)
+    plan = plan_run(NOW)
+    assert digest_for(plan, gone) is None and digest_for(plan, silent) is None
+    (item,) = digest_for(plan, field.coordinator).items
+    assert item.measure.code == "9.51" and item.no_recipient
+
+
+def test_fallback_to_the_integration_management_group_then_nobody(field, settings):
+    field.coordinator = None
+    field.save()
+    add_measure(field, "9.51", -2)
+    plan = plan_run(NOW)
+    group = Group.objects.get(name=settings.REVIEW_FALLBACK_GROUP)
+    members = list(group.user_set.filter(is_active=True).exclude(email=""))
+    assert members, "the demo has an integration manager"
+    for member in members:
+        assert "9.51" in [i.measure.code for i in digest_for(plan, member).items]
+    group.user_set.clear()
+    plan = plan_run(NOW)
+    assert [m.code for m in plan.unreachable] == ["9.51"]
+
+
+def test_escalation_goes_to_the_coordinator_after_thirty_days(field):
+    owner = UserFactory(username="eigner")
+    add_measure(field, "9.51", -29, measure_owner=owner)
+    assert digest_for(plan_run(NOW), field.coordinator) is None
+    add_measure(field, "9.52", -30, measure_owner=owner)
+    (item,) = digest_for(plan_run(NOW), field.coordinator).items
+    assert item.measure.code == "9.52" and item.escalated and item.stages == ["escalation-30"]
+
+
+def test_opt_out_stops_due_soon_but_not_overdue(field):
+    owner = UserFactory(username="eigner")
+    ReminderPreference.objects.create(user=owner, due_soon_reminders=False)
+    add_measure(field, "9.51", 5, measure_owner=owner)
+    assert digest_for(plan_run(NOW), owner) is None
+    add_measure(field, "9.52", -1, measure_owner=owner)
+    assert [i.measure.code for i in digest_for(plan_run(NOW), owner).items] == ["9.52"]
+
+
+def test_completed_and_discontinued_measures_leave_the_cycle(field):
+    owner = UserFactory(username="eigner")
+    add_measure(field, "9.51", -3, measure_owner=owner, status=MeasureStatus.IMPLEMENTED)
+    add_measure(field, "9.52", -3, measure_owner=owner, status=MeasureStatus.DISCONTINUED)
+    assert digest_for(plan_run(NOW), owner) is None
+
+
+def test_sent_reminders_are_left_out(field):
+    owner = UserFactory(username="eigner")
+    measure = add_measure(field, "9.51", -3, measure_owner=owner)
+    SentReminder.objects.create(
+        measure=measure,
+        recipient=owner,
+        stage="overdue-1",
+        due_date=measure.next_review_due,
+        sent_at=NOW,
+    )
+    assert digest_for(plan_run(NOW), owner) is None
+    # Four days later the next stage is due and goes out.
+    later = plan_run(NOW + timedelta(days=4))
+    assert digest_for(later, owner).items[0].stages == ["overdue-7"]
+
+
+def test_language_is_the_users_preference_default_german(field):
+    owner, other = UserFactory(username="eigner"), UserFactory(username="andere")
+    profile = UserProfile.get_for_user(owner)
+    profile.preferred_language = "ar"
+    profile.save()
+    add_measure(field, "9.51", -3, measure_owner=owner, deputy=other)
+    plan = plan_run(NOW)
+    assert digest_for(plan, owner).language == "ar"
+    assert digest_for(plan, other).language == "de"
+
+
+def test_planning_queries_do_not_grow_with_the_number_of_measures(field):
+    owners = [UserFactory(username=f"eigner{i}") for i in range(5)]
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            plan = plan_run(NOW)
+        assert plan.digests
+        return len(queries)
+
+    fields = list(german(m.ActionFieldPage).order_by("number"))
+    for i in range(500):
+        if i == 10:
+            with_ten = count_queries()
+        parent = fields[i % 9]
+        code = f"{parent.number}.{20 + i // 9}"
+        add_measure(parent, code, i % 30 - 15, measure_owner=owners[i % 5], slug=f"m{i}")
+    assert german(m.MeasurePage).count() >= 500
+    assert count_queries() == with_ten
+    assert with_ten <= 8
+
+
+def test_complete_review_logs_and_moves_the_due_date(field):
+    owner = UserFactory(username="eigner")
+    measure = add_measure(field, "9.51", -3, measure_owner=owner, review_interval_months=6)
+    log = complete_review(measure, owner, NOW, outcome="updated", comment="Zahlen ergänzt")
+    measure.refresh_from_db()
+    assert measure.next_review_due == DEMO_DAY.replace(year=2027, month=5, day=30)
+    assert measure.last_reviewed_by == owner and measure.last_reviewed_at == NOW
+    assert (log.outcome, log.comment, log.was_due) == (
+        "updated",
+        "Zahlen ergänzt",
+        DEMO_DAY - timedelta(days=3),
+    )
+    assert ReviewLog.objects.filter(measure=measure).count() == 1
+
+
+def test_complete_review_of_a_discontinued_measure_ends_the_cycle(field):
+    measure = add_measure(field, "9.51", -3, status=MeasureStatus.DISCONTINUED)
+    complete_review(measure, None, NOW, outcome="status_changed")
+    measure.refresh_from_db()
+    assert measure.next_review_due is None
+
+
+def test_publishing_an_older_revision_keeps_the_review(field):
+    """Review bookkeeping lives on the row; revisions must not set it back."""
+    owner = UserFactory(username="eigner")
+    measure = add_measure(field, "9.51", -3, measure_owner=owner)
+    revision = measure.save_revision(user=owner)  # a draft made before the review
+    complete_review(measure, owner, NOW)
+    reviewed_due = m.MeasurePage.objects.get(pk=measure.pk).next_review_due
+    revision.publish()
+    assert m.MeasurePage.objects.get(pk=measure.pk).next_review_due == reviewed_due
+    loaded = m.MeasurePage.objects.get(pk=measure.pk).get_latest_revision_as_object()
+    assert loaded.next_review_due == reviewed_due
