@@ -53,7 +53,7 @@ def mark_reviewed(request: HttpRequest, token: str) -> HttpResponse:
         context = {"measure": measure, "reviewer": user, "due_date": review.due_date}
         if measure.next_review_due != review.due_date:
             return render(request, "reviews/already_reviewed.html", context)
-        form = ReviewForm(request.POST or None)
+        form = ReviewForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             complete_review(
                 measure,
@@ -83,7 +83,8 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
             preference.due_soon_reminders = False
             preference.save(update_fields=["due_soon_reminders"])
             return render(request, "reviews/preferences.html", {"saved": True, "form": None})
-        form = ReminderPreferenceForm(request.POST or None, instance=preference)
+        data = request.POST if request.method == "POST" else None
+        form = ReminderPreferenceForm(data, instance=preference)
         saved = request.method == "POST" and form.is_valid()
         if saved:
             form.save()

@@ -125,3 +125,12 @@ def smtp_server(settings):
         for name, value in server.django_settings().items():
             setattr(settings, name, value)
         yield server
+
+
+@pytest.fixture
+def field(db):
+    """The demo's action field 9 with a new coordinator, for review reminder tests."""
+    from site_pages.factories import UserFactory
+    from tests.reviewing import field_with_coordinator
+
+    return field_with_coordinator(UserFactory(username="koordination"))

@@ -1,9 +1,7 @@
 """Planning a reminder run: recipients, fallback chain, opt-out, the log, query counts."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,37 +15,7 @@ from site_pages.choices import MeasureStatus
 from site_pages.factories import UserFactory
 from tests.conftest import DEMO_DAY
 from tests.content import german
-
-NOW = datetime.combine(DEMO_DAY, time(7, 0), tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-@pytest.fixture
-def field(db):
-    """The demo's action field 9, with a new coordinator (codes 9.50+ are free for tests)."""
-    action_field = german(m.ActionFieldPage).get(number=9)
-    action_field.coordinator = UserFactory(username="koordination")
-    action_field.save()
-    return action_field
-
-
-def add_measure(action_field, code: str, due_in_days: int, **fields) -> m.MeasurePage:
-    """A measure under `action_field`, due `due_in_days` after the demo day."""
-    measure = m.MeasurePage(
-        title=f"Maßnahme {code}",
-        code=code,
-        summary="Kurz.",
-        specific_goal="Ziel.",
-        next_review_due=DEMO_DAY + timedelta(days=due_in_days),
-        locale=action_field.locale,
-        **fields,
-    )
-    action_field.add_child(instance=measure)
-    return measure
-
-
-def digest_for(plan, user):
-    """The digest `user` gets in `plan`, or None."""
-    return next((d for d in plan.digests if d.recipient.pk == user.pk), None)
+from tests.reviewing import NOW, add_measure, digest_for
 
 
 def test_owner_and_deputy_get_one_digest_each_grouped_by_state(field):

@@ -1,0 +1,135 @@
+"""Admin integration of the review cycle: panels, measure listing, bulk action, buttons, URLs."""
+
+import django_filters
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from reviews import admin_views
+from reviews.admin_views import can_review
+from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
+from reviews.planning import measures_in_cycle
+from reviews.rules import ReminderRules, ReviewState
+from reviews.services import complete_review
+from site_pages.choices import MeasureStatus
+from site_pages.models import MeasurePage
+
+OUT_OF_CYCLE = "out_of_cycle"
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    """/admin/reviews/measure/<id>/: record a review from the admin."""
+    urls = [path("measure/<int:pk>/", admin_views.review_measure, name="review")]
+    return [path("reviews/", include((urls, "reviews_admin"), namespace="reviews_admin"))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels) -> None:
+    """ "My reviews" for everyone with measures; "Overdue measures" for coordinators."""
+    panels.append(MyReviewsPanel(request.user))
+    if is_coordinator(request.user):
+        panels.append(OverdueMeasuresPanel(request.user))
+
+
+@hooks.register("register_page_header_buttons")
+def review_button(page, user, view_name, next_url=None):
+    """A "Mark as reviewed" button in the header of a measure's edit view."""
+    if isinstance(page.specific_deferred, MeasurePage) and can_review(user, page.specific_deferred):
+        yield HeaderButton(
+            label=_("Mark as reviewed"),
+            url=reverse("reviews_admin:review", args=[page.pk]),
+            icon_name="tasks",
+            priority=5,
+        )
+
+
+class MeasureFilterSet(PageFilterSet):
+    """Filter measures by review state and status."""
+
+    review_state = django_filters.ChoiceFilter(
+        label=_("Review state"),
+        choices=[*ReviewState.choices, (OUT_OF_CYCLE, _("not reviewed any more"))],
+        method="filter_review_state",
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MeasureStatus.choices)
+
+    class Meta:
+        model = MeasurePage
+        fields = []
+
+    def filter_review_state(self, queryset, name, value):
+        """Measures whose review is in state `value` today."""
+        today = timezone.localdate()
+        in_cycle = queryset.filter(pk__in=measures_in_cycle().values("pk"))
+        horizon = today + timezone.timedelta(days=ReminderRules.from_settings().horizon_days)
+        if value == ReviewState.OVERDUE:
+            return in_cycle.filter(next_review_due__lt=today)
+        if value == ReviewState.DUE_TODAY:
+            return in_cycle.filter(next_review_due=today)
+        if value == ReviewState.DUE_SOON:
+            return in_cycle.filter(next_review_due__gt=today, next_review_due__lte=horizon)
+        if value == ReviewState.NOT_DUE:
+            return in_cycle.filter(next_review_due__gt=horizon)
+        return queryset.exclude(pk__in=measures_in_cycle().values("pk"))
+
+
+class MeasureListingViewSet(PageListingViewSet):
+    """All measures in one list, filterable by review state, with the bulk review action."""
+
+    model = MeasurePage
+    icon = "tasks"
+    menu_label = _("Measures")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "measures"
+    filterset_class = MeasureFilterSet
+    list_display = ["title", "code", "next_review_due", "status", "latest_revision_created_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_measure_listing():
+    """The measure listing in the admin menu."""
+    return MeasureListingViewSet()
+
+
+class MarkReviewedBulkAction(PageBulkAction):
+    """Record "confirmed unchanged" for several measures at once."""
+
+    display_name = _("Mark as reviewed")
+    action_type = "mark_reviewed"
+    aria_label = _("Mark the selected measures as reviewed")
+    template_name = "reviews/admin/confirm_bulk_review.html"
+    action_priority = 60
+
+    def check_perm(self, page) -> bool:
+        """Only measures the user may review."""
+        specific = page.specific_deferred
+        return isinstance(specific, MeasurePage) and can_review(self.request.user, specific)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        """Complete a review of each measure now."""
+        now = timezone.now()
+        count = 0
+        for page in objects:
+            complete_review(page.specific, user, now)
+            count += 1
+        return count, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects) -> str:
+        """ "3 measures marked as reviewed"."""
+        return ngettext(
+            "%(count)d measure marked as reviewed",
+            "%(count)d measures marked as reviewed",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+hooks.register("register_bulk_action", MarkReviewedBulkAction)
