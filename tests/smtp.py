@@ -29,6 +29,7 @@ class RecordingHandler:
         self.refuse_next = 0
         self.hold_from: int | None = None  # hold every message after this many were accepted
         self.holding = threading.Event()
+        self.released = threading.Event()
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope) -> str:
@@ -41,8 +42,11 @@ class RecordingHandler:
             hold = self.hold_from is not None and len(self.accepted) >= self.hold_from
         if hold:
             self.holding.set()
-            await asyncio.sleep(30)  # never answer in time: the client is killed meanwhile
-            return "451 4.3.0 Timed out"
+            for _ in range(300):  # no answer until released: the client is killed meanwhile
+                if self.released.is_set():
+                    break
+                await asyncio.sleep(0.1)
+            return "451 4.3.0 Not accepted"
         message = message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             self.accepted.append(message)
@@ -66,6 +70,7 @@ class SMTPServer:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.handler.released.set()
         self.controller.stop()
 
     def django_settings(self) -> dict:
