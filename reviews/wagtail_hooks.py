@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -13,6 +14,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from reviews import admin_views
 from reviews.admin_views import can_review
+from reviews.forms import ReminderPreferenceForm
+from reviews.models import ReminderPreference
 from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
 from reviews.planning import measures_in_cycle
 from reviews.rules import ReminderRules, ReviewState
@@ -133,3 +136,20 @@ class MarkReviewedBulkAction(PageBulkAction):
 
 
 hooks.register("register_bulk_action", MarkReviewedBulkAction)
+
+
+@hooks.register("register_account_settings_panel")
+class ReminderSettingsPanel(BaseSettingsPanel):
+    """Account settings, "Notifications" tab: switch "due soon" review reminders off or on."""
+
+    name = "review_reminders"
+    title = _("Review reminders")
+    tab = notifications_tab
+    order = 150
+    form_class = ReminderPreferenceForm
+
+    def get_form(self):
+        """The preference form bound to the user's (possibly new) preference row."""
+        preference, _created = ReminderPreference.objects.get_or_create(user=self.user)
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.form_class(data, instance=preference, prefix=self.name)

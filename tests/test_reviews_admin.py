@@ -141,3 +141,25 @@ class _english:
 
     def __exit__(self, *exc) -> None:
         return None
+
+
+def test_account_settings_switch_due_soon_reminders_off(client, owner):
+    from reviews.models import ReminderPreference
+
+    client.force_login(owner)
+    url = reverse("wagtailadmin_account")
+    page = client.get(url).content.decode()
+    assert 'name="review_reminders-due_soon_reminders"' in page
+    form = {
+        "name_email-first_name": owner.first_name,
+        "name_email-last_name": owner.last_name,
+        "name_email-email": owner.email,
+        "locale-preferred_language": "de",
+        "locale-current_time_zone": "",
+        "theme-theme": "system",
+        "theme-density": "default",
+        "theme-contrast": "system",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not ReminderPreference.objects.get(user=owner).due_soon_reminders
