@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +26,11 @@ def complete_review(
     """
     today = timezone.localdate(now)
     with transaction.atomic():
-        current = MeasurePage.objects.select_for_update().get(pk=measure.pk)
+        # A review belongs to the German source measure, also when started from a translation.
+        current = MeasurePage.objects.select_for_update().filter(
+            translation_key=measure.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).first() or MeasurePage.objects.select_for_update().get(pk=measure.pk)
         next_due = (
             add_months(today, current.review_interval_months)
             if current.is_in_review_cycle
@@ -43,6 +48,6 @@ def complete_review(
         MeasurePage.objects.filter(pk=current.pk).update(
             next_review_due=next_due, last_reviewed_at=now, last_reviewed_by=user
         )
-    measure.next_review_due, measure.last_reviewed_at = next_due, now
-    measure.last_reviewed_by = user
+    for page in {measure, current}:
+        page.next_review_due, page.last_reviewed_at, page.last_reviewed_by = next_due, now, user
     return log

@@ -1,11 +1,19 @@
 """Admin integration of the review cycle: panels, measure listing, bulk action, buttons, URLs."""
 
 import django_filters
+from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import (
+    BulkActionsColumn,
+    PageStatusColumn,
+    PageTitleColumn,
+    ParentPageColumn,
+)
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.admin.views.pages.listing import PageFilterSet
@@ -70,6 +78,8 @@ class MeasureFilterSet(PageFilterSet):
     def filter_review_state(self, queryset, name, value):
         """Measures whose review is in state `value` today."""
         today = timezone.localdate()
+        # Reviews are kept on the German source measures.
+        queryset = queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
         in_cycle = queryset.filter(pk__in=measures_in_cycle().values("pk"))
         horizon = today + timezone.timedelta(days=ReminderRules.from_settings().horizon_days)
         if value == ReviewState.OVERDUE:
@@ -93,7 +103,15 @@ class MeasureListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "measures"
     filterset_class = MeasureFilterSet
-    list_display = ["title", "code", "next_review_due", "status", "latest_revision_created_at"]
+    columns = [
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+        Column("code", label=_("code"), sort_key="code"),
+        Column("next_review_due", label=_("next review due"), sort_key="next_review_due"),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        ParentPageColumn("parent", label=_("Action field")),
+        PageStatusColumn("status_label", label=_("Publication"), sort_key="live"),
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -163,3 +163,25 @@ def test_account_settings_switch_due_soon_reminders_off(client, owner):
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not ReminderPreference.objects.get(user=owner).due_soon_reminders
+
+
+def test_measure_listing_shows_code_due_date_status_and_action_field(client, field, admin_user):
+    measure = add_measure(field, "9.51", 4, status="delayed")
+    client.force_login(admin_user)
+    with _english(client):
+        html = client.get(reverse("measures:index"), {"review_state": "due_soon"}).content.decode()
+    assert measure.title in html and "9.51" in html and field.title in html
+    assert "delayed" in html.lower() or "verzögert" in html.lower()
+
+
+def test_a_review_started_on_a_translation_is_recorded_on_the_german_measure(field, admin_user):
+    from wagtail.models import Locale
+
+    from reviews.services import complete_review
+
+    measure = add_measure(field, "9.51", -3)
+    english = measure.copy_for_translation(Locale.objects.get(language_code="en"))
+    complete_review(english, admin_user, timezone.now())
+    assert ReviewLog.objects.get().measure_id == measure.pk
+    measure.refresh_from_db()
+    assert measure.next_review_due > timezone.localdate()

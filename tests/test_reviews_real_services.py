@@ -168,7 +168,7 @@ def test_celery_worker_on_redis_delivers_digests_over_smtp(committed):
     german = next(m for to, m in messages.items() if to != karim and m["Content-Language"] == "de")
     assert "Überprüfung" in german["Subject"] or "Maßnahme" in german["Subject"]
     for message in messages.values():
-        assert message["List-Unsubscribe"].startswith("<http")
+        assert str(message["List-Unsubscribe"]).strip().startswith("<http")
         text = message.get_body(preferencelist=("plain",)).get_content()
         link = next(
             line.split(": ", 1)[1] for line in text.splitlines() if "/reminders/review/" in line
