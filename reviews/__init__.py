@@ -1,0 +1,1 @@
+"""Review cycle of measures: log, reminder rules, digests and their delivery."""

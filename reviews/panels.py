@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -26,7 +26,7 @@ class ReviewPanel(Component):
         self.today = today or timezone.localdate()
         self.rules = ReminderRules.from_settings()
 
-    def measures(self):
+    def measures(self) -> QuerySet:
         """The measures this panel lists."""
         raise NotImplementedError
 
@@ -53,7 +53,7 @@ class MyReviewsPanel(ReviewPanel):
     title = _("My reviews")
     empty = _("None of your measures is due for review.")
 
-    def measures(self):
+    def measures(self) -> QuerySet:
         """The user's measures due within the reminder horizon, or overdue."""
         horizon = self.today + timezone.timedelta(days=self.rules.horizon_days)
         return (
@@ -73,7 +73,7 @@ class OverdueMeasuresPanel(ReviewPanel):
     title = _("Overdue measures")
     empty = _("No measure is overdue.")
 
-    def measures(self):
+    def measures(self) -> QuerySet:
         """All overdue measures, oldest due date first."""
         return (
             measures_in_cycle()

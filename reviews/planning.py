@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
@@ -77,7 +78,7 @@ class RunPlan:
     unreachable: list[MeasurePage] = field(default_factory=list)
 
 
-def measures_in_cycle():
+def measures_in_cycle() -> QuerySet:
     """German (source) measures that are still reviewed: not implemented, not discontinued."""
     return MeasurePage.objects.filter(
         locale__language_code=settings.LANGUAGE_CODE, next_review_due__isnull=False
@@ -91,17 +92,37 @@ def action_fields_of(measures: list[MeasurePage]) -> dict[str, ActionFieldPage]:
     return {action_field.path: action_field for action_field in fields}
 
 
+def concerning(user_id: int) -> Q:
+    """A filter for the measures `user_id` can be told about: owned, deputised, coordinated.
+
+    Members of the fallback group can hear about any measure, so nothing is filtered out.
+    """
+    if fallback_group_members().filter(pk=user_id).exists():
+        return Q()
+    condition = Q(measure_owner_id=user_id) | Q(deputy_id=user_id)
+    for path in ActionFieldPage.objects.filter(coordinator_id=user_id).values_list(
+        "path", flat=True
+    ):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
 def plan_run(
     now: datetime,
     rules: ReminderRules | None = None,
     only_email: str | None = None,
     recipient_id: int | None = None,
 ) -> RunPlan:
-    """The digests due at `now`, without reminders already sent; optionally for one person."""
+    """The digests due at `now`, without reminders already sent; optionally for one person.
+
+    With `recipient_id` (a delivery task) only that person's measures are loaded, so each
+    of a run's per-recipient tasks costs what that person's digest needs.
+    """
     rules = rules or ReminderRules.from_settings()
     today = timezone.localdate(now)
     candidates = (
         measures_in_cycle()
+        .filter(concerning(recipient_id) if recipient_id is not None else Q())
         .filter(next_review_due__lte=today + timedelta(days=rules.horizon_days))
         .select_related("measure_owner", "deputy")
         .order_by("next_review_due", "code")

@@ -1,7 +1,10 @@
 """Admin integration of the review cycle: panels, measure listing, bulk action, buttons, URLs."""
 
+from collections.abc import Iterator
+
 import django_filters
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +38,7 @@ OUT_OF_CYCLE = "out_of_cycle"
 
 
 @hooks.register("register_admin_urls")
-def register_review_urls():
+def register_review_urls() -> list:
     """/admin/reviews/measure/<id>/: record a review from the admin."""
     urls = [path("measure/<int:pk>/", admin_views.review_measure, name="review")]
     return [path("reviews/", include((urls, "reviews_admin"), namespace="reviews_admin"))]
@@ -50,7 +53,7 @@ def add_review_panels(request, panels) -> None:
 
 
 @hooks.register("register_page_header_buttons")
-def review_button(page, user, view_name, next_url=None):
+def review_button(page, user, view_name, next_url=None) -> Iterator[HeaderButton]:
     """A "Mark as reviewed" button in the header of a measure's edit view."""
     if isinstance(page.specific_deferred, MeasurePage) and can_review(user, page.specific_deferred):
         yield HeaderButton(
@@ -75,7 +78,7 @@ class MeasureFilterSet(PageFilterSet):
         model = MeasurePage
         fields = []
 
-    def filter_review_state(self, queryset, name, value):
+    def filter_review_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Measures whose review is in state `value` today."""
         today = timezone.localdate()
         # Reviews are kept on the German source measures.
@@ -115,7 +118,7 @@ class MeasureListingViewSet(PageListingViewSet):
 
 
 @hooks.register("register_admin_viewset")
-def register_measure_listing():
+def register_measure_listing() -> MeasureListingViewSet:
     """The measure listing in the admin menu."""
     return MeasureListingViewSet()
 
@@ -135,7 +138,7 @@ class MarkReviewedBulkAction(PageBulkAction):
         return isinstance(specific, MeasurePage) and can_review(self.request.user, specific)
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
+    def execute_action(cls, objects, user=None, **kwargs) -> tuple[int, int]:
         """Complete a review of each measure now."""
         now = timezone.now()
         count = 0
@@ -166,7 +169,7 @@ class ReminderSettingsPanel(BaseSettingsPanel):
     order = 150
     form_class = ReminderPreferenceForm
 
-    def get_form(self):
+    def get_form(self) -> ReminderPreferenceForm:
         """The preference form bound to the user's (possibly new) preference row."""
         preference, _created = ReminderPreference.objects.get_or_create(user=self.user)
         data = self.request.POST if self.request.method == "POST" else None

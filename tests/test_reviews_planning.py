@@ -166,3 +166,27 @@ def test_publishing_an_older_revision_keeps_the_review(field):
     assert m.MeasurePage.objects.get(pk=measure.pk).next_review_due == reviewed_due
     loaded = m.MeasurePage.objects.get(pk=measure.pk).get_latest_revision_as_object()
     assert loaded.next_review_due == reviewed_due
+
+
+def test_planning_for_one_recipient_matches_the_full_plan(field):
+    """A delivery task plans only its recipient's measures; the digest must be the same."""
+    owner, deputy = UserFactory(username="eigner"), UserFactory(username="vertretung")
+    add_measure(field, "9.51", -40, measure_owner=owner, deputy=deputy)
+    add_measure(field, "9.52", 2, deputy=owner)
+    add_measure(field, "9.53", -3)  # nobody: goes to the coordinator
+    full = plan_run(NOW)
+    for user in (owner, deputy, field.coordinator):
+        alone = plan_run(NOW, recipient_id=user.pk)
+        assert [d.recipient.pk for d in alone.digests] == [user.pk]
+        assert digest_for(alone, user).reminder_keys == digest_for(full, user).reminder_keys
+    for member in fallback_members():
+        alone = digest_for(plan_run(NOW, recipient_id=member.pk), member)
+        expected = digest_for(full, member)
+        assert (alone and alone.reminder_keys) == (expected and expected.reminder_keys)
+
+
+def fallback_members():
+    """The demo's integration management group."""
+    from reviews.recipients import fallback_group_members
+
+    return list(fallback_group_members())

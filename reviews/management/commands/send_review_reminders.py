@@ -20,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--now", help="pretend it is this moment (ISO 8601)")
         parser.add_argument("--only", metavar="EMAIL", help="only this recipient")
 
-    def handle(self, *args, dry_run: bool = False, now: str | None = None, only=None, **options):
+    def handle(
+        self, *args, dry_run: bool = False, now: str | None = None, only=None, **options
+    ) -> None:
         """Print each digest, then send it unless this is a dry run."""
         moment = self._moment(now)
         plan = plan_run(moment, only_email=only)
