@@ -4,6 +4,7 @@ These tests use the demo content that the session committed to the test database
 processes and threads cannot see a test's own transaction) and remove what they recorded.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -135,8 +136,6 @@ def test_a_worker_killed_mid_run_sends_the_rest_and_repeats_none(committed, tmp_
 @pytest.mark.service("redis")
 @pytest.mark.service("postgres")
 def test_celery_worker_on_redis_delivers_digests_over_smtp(committed):
-    from celery.contrib.testing.worker import start_worker
-
     from cms.celery import app
     from reviews.tasks import send_review_reminders
 
@@ -152,7 +151,7 @@ def test_celery_worker_on_redis_delivers_digests_over_smtp(committed):
         try:
             app.control.purge()
             send_review_reminders.delay(NOW.isoformat())
-            with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+            with worker_in_background(app):
                 deadline = time.monotonic() + 60
                 while len(smtp.handler.accepted) < len(expected) and time.monotonic() < deadline:
                     time.sleep(0.2)
@@ -175,6 +174,40 @@ def test_celery_worker_on_redis_delivers_digests_over_smtp(committed):
         )
         assert Client().get(link.split("8000", 1)[-1]).status_code == 200
     assert SentReminder.objects.values("recipient").distinct().count() == len(expected)
+
+
+@contextlib.contextmanager
+def worker_in_background(app):
+    """A real Celery worker (solo pool) started from a thread of its own.
+
+    Starting a worker makes Celery's Django fix-up close the database connections of the
+    thread that starts it; started here, that is a helper thread, not the test's connection.
+    """
+    from celery.contrib.testing.worker import start_worker
+
+    ready, stop, errors = threading.Event(), threading.Event(), []
+
+    def run() -> None:
+        try:
+            with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING"):
+                ready.set()
+                stop.wait(120)
+        except Exception as error:  # reported in the test's thread
+            errors.append(error)
+            ready.set()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert ready.wait(60), "the worker did not start"
+    if errors:
+        raise errors[0]
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(60)
 
 
 EMBEDDED_SCRIPT = """
