@@ -27,6 +27,17 @@ from reviews.rules import (
 from site_pages.choices import MeasureStatus
 from site_pages.models import ActionFieldPage, MeasurePage
 
+# What planning and the digest read of a measure (pages have many more columns).
+DIGEST_FIELDS = [
+    "id",
+    "title",
+    "code",
+    "path",
+    "next_review_due",
+    "status",
+    "measure_owner",
+    "deputy",
+]
 STATE_ORDER = [ReviewState.OVERDUE, ReviewState.DUE_TODAY, ReviewState.DUE_SOON]
 
 
@@ -125,6 +136,7 @@ def plan_run(
         .filter(concerning(recipient_id) if recipient_id is not None else Q())
         .filter(next_review_due__lte=today + timedelta(days=rules.horizon_days))
         .select_related("measure_owner", "deputy")
+        .only(*DIGEST_FIELDS)
         .order_by("next_review_due", "code")
     )
     measures = list(candidates)

@@ -130,3 +130,14 @@ def test_command_rejects_a_malformed_now():
 
     with pytest.raises(CommandError, match="ISO 8601"):
         call_command("send_review_reminders", "--now", "yesterday")
+
+
+def test_rendering_a_long_digest_needs_no_query_per_measure(field, django_assert_max_num_queries):
+    owner = owner_speaking("de")
+    for i in range(20):
+        add_measure(field, f"9.{60 + i}", i - 10, measure_owner=owner)
+    digest = digest_for(plan_run(NOW), owner)
+    assert len(digest.items) == 20
+    with django_assert_max_num_queries(2):
+        text = render_digest(digest).body
+    assert text.count("/reminders/review/") == 20
