@@ -74,11 +74,15 @@ def _choices(values: list[str], allowed, name: str, errors: list[str]) -> list[s
     return [v for v in dict.fromkeys(values) if v in allowed]
 
 
+ASCII_ID = re.compile(r"[0-9]{1,10}")
+
+
 def _ids(values: list[str], name: str, errors: list[str]) -> list[int]:
     """Keep positive whole numbers; note the others as errors."""
     ids = []
     for value in values:
-        if value.isdigit() and 0 < int(value) < 2**31:
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        if ASCII_ID.fullmatch(value) and 0 < int(value) < 2**31:
             ids.append(int(value))
         else:
             errors.append(f"{name}: {value[:40]!r} is not an id")

@@ -93,3 +93,11 @@ def test_search_page_never_fails(client, locale, query):
 def test_suggestions_never_fail(client, query):
     response = client.get("/de/suche/vorschlaege/", {"q": query})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "12 ", "+3", "0x1F", "9" * 30])
+def test_unicode_digits_and_odd_numbers_are_not_ids(client, value):
+    """Found by hypothesis in CI: "²" passed str.isdigit() and made int() fail with a 500."""
+    response = client.get("/de/suche/api/", {"district": value})
+    assert response.status_code == 400
+    assert "district" in response.json()["errors"][0]
