@@ -173,18 +173,26 @@ REVIEW_FALLBACK_GROUP = env_str("REVIEW_FALLBACK_GROUP", "Integrationsmanagement
 REVIEW_LINK_MAX_AGE_DAYS = env_int("REVIEW_LINK_MAX_AGE_DAYS", 30)
 
 _reminder_hour, _reminder_minute = (int(part) for part in REVIEW_REMINDER_TIME.split(":"))
-CELERY_BEAT_SCHEDULE: dict = {
-    "send-review-reminders": {
-        "task": "reviews.send_review_reminders",
-        "schedule": crontab(hour=_reminder_hour, minute=_reminder_minute),
-    },
-}
 
 # --- search --------------------------------------------------------------------------------
 SEARCH_URL = env_str("SEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "teilhabe_")
 # Seconds to wait before trying an unreachable engine again (meanwhile: database search).
 SEARCH_RETRY_SECONDS = env_int("SEARCH_RETRY_SECONDS", 30)
+# How often Celery beat replays index updates that failed while the engine was down.
+SEARCH_REPLAY_SECONDS = env_int("SEARCH_REPLAY_SECONDS", 60)
+
+# --- Celery beat ----------------------------------------------------------------------------
+CELERY_BEAT_SCHEDULE: dict = {
+    "send-review-reminders": {
+        "task": "reviews.send_review_reminders",
+        "schedule": crontab(hour=_reminder_hour, minute=_reminder_minute),
+    },
+    "replay-search-index-updates": {
+        "task": "search.replay_pending_updates",
+        "schedule": float(SEARCH_REPLAY_SECONDS),
+    },
+}
 
 # --- email ---------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "teilhabe <teilhabe@localhost>")

@@ -25,24 +25,27 @@ POSTGRES_BACKEND = "search.postgres"
 # URL scheme (without a trailing "s" for TLS) -> (admin backend, per-language backend class).
 ENGINE_BACKENDS = {
     "elasticsearch": (
-        "wagtail.search.backends.elasticsearch8",
+        "search.engine.AdminElasticsearch8Backend",
         "search.engine.LocaleElasticsearch8Backend",
     ),
     "elasticsearch8": (
-        "wagtail.search.backends.elasticsearch8",
+        "search.engine.AdminElasticsearch8Backend",
         "search.engine.LocaleElasticsearch8Backend",
     ),
     "elasticsearch9": (
-        "wagtail.search.backends.elasticsearch9",
+        "search.engine.AdminElasticsearch9Backend",
         "search.engine.LocaleElasticsearch9Backend",
     ),
-    "opensearch": ("wagtail.search.backends.opensearch2", "search.engine.LocaleOpenSearch2Backend"),
+    "opensearch": (
+        "search.engine.AdminOpenSearch2Backend",
+        "search.engine.LocaleOpenSearch2Backend",
+    ),
     "opensearch2": (
-        "wagtail.search.backends.opensearch2",
+        "search.engine.AdminOpenSearch2Backend",
         "search.engine.LocaleOpenSearch2Backend",
     ),
     "opensearch3": (
-        "wagtail.search.backends.opensearch3",
+        "search.engine.AdminOpenSearch3Backend",
         "search.engine.LocaleOpenSearch3Backend",
     ),
 }

@@ -56,6 +56,37 @@ class LocaleIndexMixin:
             super().add_items(model, kept)
 
 
+class RecordFailuresMixin:
+    """Remembers objects whose index update failed (engine down) so they can be replayed.
+
+    modelsearch logs and swallows indexing errors of engine backends (a page save must not
+    fail because the engine is away); without a note the index would stay stale.
+    """
+
+    def add(self, obj):
+        """Index `obj`; on failure remember it for `search.replay.replay_pending_updates`."""
+        try:
+            return super().add(obj)
+        except Exception as error:
+            _remember(obj, error)
+            raise
+
+    def delete(self, obj):
+        """Remove `obj` from the index; on failure remember it for replay."""
+        try:
+            return super().delete(obj)
+        except Exception as error:
+            _remember(obj, error)
+            raise
+
+
+def _remember(obj, error: Exception) -> None:
+    """Record a failed index update (imported late: backends load before the app registry)."""
+    from search.models import PendingIndexUpdate
+
+    PendingIndexUpdate.remember(obj, error)
+
+
 class LocaleBackendMixin:
     """Takes the LANGUAGE option; everything else as the parent backend."""
 
@@ -74,28 +105,40 @@ def _locale_backend(base_backend):
     )
     return type(
         f"Locale{base_backend.__name__}",
-        (LocaleBackendMixin, base_backend),
+        (RecordFailuresMixin, LocaleBackendMixin, base_backend),
         {"index_class": index_class, "__doc__": "One language's public search backend."},
+    )
+
+
+def _admin_backend(base_backend):
+    """The all-locale (admin) engine backend, remembering failed updates like the others."""
+    return type(
+        f"Recording{base_backend.__name__}",
+        (RecordFailuresMixin, base_backend),
+        {"__doc__": "The admin's all-locale engine backend."},
     )
 
 
 LocaleElasticsearch8Backend = _locale_backend(Elasticsearch8SearchBackend)
 LocaleElasticsearch9Backend = _locale_backend(Elasticsearch9SearchBackend)
+AdminElasticsearch8Backend = _admin_backend(Elasticsearch8SearchBackend)
+AdminElasticsearch9Backend = _admin_backend(Elasticsearch9SearchBackend)
 
 
 def _opensearch(version: int):
-    """OpenSearch backends import their client lazily (opensearch-py may be absent)."""
+    """OpenSearch's modelsearch backend class (its client is imported only when used)."""
     if version == 2:
         from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend as backend
     else:
         from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as backend
-    return _locale_backend(backend)
+    return backend
 
 
 def __getattr__(name: str):
     """Build the OpenSearch variants on first use."""
-    if name == "LocaleOpenSearch2Backend":
-        return _opensearch(2)
-    if name == "LocaleOpenSearch3Backend":
-        return _opensearch(3)
+    for version in (2, 3):
+        if name == f"LocaleOpenSearch{version}Backend":
+            return _locale_backend(_opensearch(version))
+        if name == f"AdminOpenSearch{version}Backend":
+            return _admin_backend(_opensearch(version))
     raise AttributeError(name)

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -38,3 +39,33 @@ class ZeroResultQuery(models.Model):
             query=normalized, language_code=language_code, day=day
         )
         cls.objects.filter(pk=entry.pk).update(count=F("count") + 1)
+
+
+class PendingIndexUpdate(models.Model):
+    """An object whose engine index entry could not be written (engine down): replay it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField(auto_now=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pending search index update")
+        verbose_name_plural = _("pending search index updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_pending_update_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
+
+    @classmethod
+    def remember(cls, obj: models.Model, error: Exception) -> None:
+        """Note that `obj` must be indexed (or removed) again once the engine is back."""
+        cls.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            defaults={"last_error": f"{type(error).__name__}: {error}"[:300]},
+        )

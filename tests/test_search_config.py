@@ -19,34 +19,39 @@ def test_no_url_means_the_database_backend():
     [
         (
             "elasticsearch://es:9200",
-            "elasticsearch8",
+            "AdminElasticsearch8Backend",
             "LocaleElasticsearch8Backend",
             "http://es:9200",
         ),
         (
             "elasticsearch8s://es:9243",
-            "elasticsearch8",
+            "AdminElasticsearch8Backend",
             "LocaleElasticsearch8Backend",
             "https://es:9243",
         ),
         (
             "elasticsearch9://es:9200",
-            "elasticsearch9",
+            "AdminElasticsearch9Backend",
             "LocaleElasticsearch9Backend",
             "http://es:9200",
         ),
         (
             "opensearch://127.0.0.1:9200",
-            "opensearch2",
+            "AdminOpenSearch2Backend",
             "LocaleOpenSearch2Backend",
             "http://127.0.0.1:9200",
         ),
-        ("opensearch3://os:9200", "opensearch3", "LocaleOpenSearch3Backend", "http://os:9200"),
+        (
+            "opensearch3://os:9200",
+            "AdminOpenSearch3Backend",
+            "LocaleOpenSearch3Backend",
+            "http://os:9200",
+        ),
     ],
 )
 def test_engine_urls_configure_admin_public_and_fallback_backends(url, admin, public, http):
     backends = search_backends_from_url(url, LANGUAGES, "teilhabe_")
-    assert backends["default"]["BACKEND"] == f"wagtail.search.backends.{admin}"
+    assert backends["default"]["BACKEND"] == f"search.engine.{admin}"
     assert backends["default"]["URLS"] == [http]
     assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
     for code in LANGUAGES:
@@ -70,13 +75,11 @@ def test_credentials_in_the_url_are_passed_on():
 
 def test_elasticsearch8_backends_accept_the_configuration():
     """Elasticsearch 8 cannot run here; building its backends checks our configuration."""
-    from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
-
-    from search.engine import LocaleElasticsearch8Backend
+    from search.engine import AdminElasticsearch8Backend, LocaleElasticsearch8Backend
 
     backends = search_backends_from_url("elasticsearch://es.example:9200", ["de", "ar"])
     params = {k: v for k, v in backends["default"].items() if k != "BACKEND"}
-    admin = Elasticsearch8SearchBackend(params)
+    admin = AdminElasticsearch8Backend(params)
     assert admin.index_prefix == "teilhabe_all_"
     assert admin.hosts[0]["host"] == "es.example"
     public = LocaleElasticsearch8Backend(

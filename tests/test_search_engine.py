@@ -139,3 +139,40 @@ def test_update_index_rebuilds_with_a_progress_display():
     report = out.getvalue()
     assert "public_ar: Rebuilding index" in report
     assert "indexed" in report
+
+
+@pytest.mark.usefixtures("search_engine")
+def test_updates_made_while_the_engine_is_down_are_replayed_when_it_is_back(settings):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from search.models import PendingIndexUpdate
+    from search.replay import replay_pending_updates
+    from site_pages.models import OfferPage
+    from tests.conftest import refresh_engine
+    from tests.content import german
+
+    working = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: (
+            {**config, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
+            if name == "default" or name.startswith("public_")
+            else config
+        )
+        for name, config in working.items()
+    }
+    offer = german(OfferPage).order_by("pk").first()
+    offer.title = "Replayprobe Nähcafé"
+    offer.save_revision().publish()  # the engine is down: the page is saved all the same
+    pending = PendingIndexUpdate.objects.filter(object_id=str(offer.pk))
+    assert pending.exists()
+    assert replay_pending_updates() == 0  # still down: the note stays
+    assert pending.exists()
+
+    settings.WAGTAILSEARCH_BACKENDS = working  # the engine is back
+    assert replay_pending_updates() >= 1
+    assert not PendingIndexUpdate.objects.exists()
+    refresh_engine()
+    live_german = Page.objects.live().filter(locale=offer.locale)
+    hits = get_search_backend("public_de").search("Replayprobe", live_german)
+    assert offer.pk in [page.pk for page in hits]

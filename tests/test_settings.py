@@ -64,7 +64,7 @@ def test_services_come_from_urls(tmp_path):
     assert found["db"] == "django.db.backends.postgresql"
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["broker"] == "redis://cache.example:6379/0"
-    assert found["search"] == "wagtail.search.backends.opensearch2"
+    assert found["search"] == "search.engine.AdminOpenSearch2Backend"
     assert found["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert found["tz"] == "UTC"
 

@@ -1,0 +1,53 @@
+"""Replaying index updates that failed while the search engine was down.
+
+Engine backends remember each object whose update failed (`PendingIndexUpdate`); once the
+engine answers again, `replay_pending_updates` indexes those objects afresh (or removes them
+when they are gone). Celery beat runs it every `SEARCH_REPLAY_SECONDS`.
+"""
+
+import logging
+
+from django.conf import settings
+from modelsearch import index
+from wagtail.search.backends import get_search_backend
+
+from search.models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+
+def engine_reachable() -> bool:
+    """Whether the configured engine answers (False without an engine)."""
+    if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+        return False
+    try:
+        return bool(get_search_backend("default").es.ping(request_timeout=2))
+    except Exception:
+        return False
+
+
+def replay_pending_updates(limit: int = 500) -> int:
+    """Index again up to `limit` objects whose update failed; return how many were replayed.
+
+    A pending row is removed before its object is indexed; if indexing fails again, the
+    backend records it anew, so nothing is lost when the engine goes away mid-replay.
+    """
+    if not PendingIndexUpdate.objects.exists() or not engine_reachable():
+        return 0
+    replayed = 0
+    for pending in PendingIndexUpdate.objects.select_related("content_type").order_by("pk")[:limit]:
+        model = pending.content_type.model_class()
+        pending.delete()
+        if model is None:
+            continue
+        obj = model._default_manager.filter(pk=pending.object_id).first()
+        if obj is not None:
+            index.insert_or_update_object(obj)
+        else:
+            index.remove_object(model(pk=pending.object_id))
+        replayed += 1
+    if replayed:
+        logger.warning(
+            "Replayed %d search index update(s) made while the engine was down.", replayed
+        )
+    return replayed
