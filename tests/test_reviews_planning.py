@@ -190,3 +190,20 @@ def fallback_members():
     from reviews.recipients import fallback_group_members
 
     return list(fallback_group_members())
+
+
+def test_a_new_measure_is_first_due_one_interval_from_today(field):
+    from django.utils import timezone
+
+    from site_pages.dates import add_months
+
+    measure = add_measure(field, "9.51", 0, review_interval_months=6)
+    m.MeasurePage.objects.filter(pk=measure.pk).update(next_review_due=None)
+    fresh = m.MeasurePage(
+        title="Neu", code="9.52", summary="s", specific_goal="z", review_interval_months=6
+    )
+    field.add_child(instance=fresh)
+    assert fresh.next_review_due == add_months(timezone.localdate(), 6)
+    existing = m.MeasurePage.objects.get(pk=measure.pk)
+    existing.save()  # saving an existing measure leaves its (empty) due date alone
+    assert m.MeasurePage.objects.get(pk=measure.pk).next_review_due is None

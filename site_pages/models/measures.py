@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -23,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_pages.blocks import BodyBlock
 from site_pages.choices import MeasureStatus, Priority
+from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
 from site_pages.models.mixins import DemoDataMixin, TrackedPageMixin
 from site_pages.models.relations import LocalizedRelationsMixin
@@ -222,6 +224,15 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
             errors["end_date"] = _("The end date lies before the start date.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        """A new measure in the review cycle is first due one interval from today.
+
+        The due date is not edited in the form (reviews move it); see `with_content_json`.
+        """
+        if self._state.adding and self.next_review_due is None and self.is_in_review_cycle:
+            self.next_review_due = add_months(timezone.localdate(), self.review_interval_months)
+        super().save(*args, **kwargs)
 
     def with_content_json(self, content: dict) -> "MeasurePage":
         """A revision's content, keeping the review bookkeeping of the database row.
