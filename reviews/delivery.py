@@ -122,16 +122,11 @@ def deliver(digest: Digest, now: datetime, connection=None) -> int:
                 recipient=recipient, measure_id__in={k[0] for k in keys}
             ).values_list("measure_id", "stage", "due_date")
         )
-        if already:
-            digest.items = [
-                item
-                for item in digest.items
-                if any((item.measure.pk, s, item.due_date) not in already for s in item.stages)
+        for item in digest.items:  # another worker may have sent some stages meanwhile
+            item.stages = [
+                s for s in item.stages if (item.measure.pk, s, item.due_date) not in already
             ]
-            for item in digest.items:
-                item.stages = [
-                    s for s in item.stages if (item.measure.pk, s, item.due_date) not in already
-                ]
+        digest.items = [item for item in digest.items if item.stages]
         if not digest.items:
             return 0
         message = render_digest(digest)

@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from reviews.planning import measures_in_cycle
 from reviews.recipients import is_reachable
-from reviews.rules import ReminderRules, review_state
+from reviews.rules import ReminderRules, ReviewState, review_state, review_state_filter
 from site_pages.models import ActionFieldPage
 
 
@@ -26,9 +26,18 @@ class ReviewPanel(Component):
         self.today = today or timezone.localdate()
         self.rules = ReminderRules.from_settings()
 
-    def measures(self) -> QuerySet:
-        """The measures this panel lists."""
+    def selection(self) -> Q:
+        """Which measures in the review cycle this panel lists."""
         raise NotImplementedError
+
+    def measures(self) -> QuerySet:
+        """The panel's measures with owner and deputy, most urgent first."""
+        return (
+            measures_in_cycle()
+            .filter(self.selection())
+            .select_related("measure_owner", "deputy")
+            .order_by("next_review_due", "code")
+        )
 
     def get_context_data(self, parent_context=None) -> dict:
         """Rows of (measure, state, no recipient) for the template."""
@@ -53,16 +62,10 @@ class MyReviewsPanel(ReviewPanel):
     title = _("My reviews")
     empty = _("None of your measures is due for review.")
 
-    def measures(self) -> QuerySet:
+    def selection(self) -> Q:
         """The user's measures due within the reminder horizon, or overdue."""
-        horizon = self.today + timezone.timedelta(days=self.rules.horizon_days)
-        return (
-            measures_in_cycle()
-            .filter(Q(measure_owner=self.user) | Q(deputy=self.user))
-            .filter(next_review_due__lte=horizon)
-            .select_related("measure_owner", "deputy")
-            .order_by("next_review_due", "code")
-        )
+        mine = Q(measure_owner=self.user) | Q(deputy=self.user)
+        return mine & Q(next_review_due__lte=self.rules.horizon(self.today))
 
 
 class OverdueMeasuresPanel(ReviewPanel):
@@ -73,14 +76,9 @@ class OverdueMeasuresPanel(ReviewPanel):
     title = _("Overdue measures")
     empty = _("No measure is overdue.")
 
-    def measures(self) -> QuerySet:
-        """All overdue measures, oldest due date first."""
-        return (
-            measures_in_cycle()
-            .filter(next_review_due__lt=self.today)
-            .select_related("measure_owner", "deputy")
-            .order_by("next_review_due", "code")
-        )
+    def selection(self) -> Q:
+        """All overdue measures."""
+        return review_state_filter(ReviewState.OVERDUE, self.today, self.rules)
 
 
 def is_coordinator(user) -> bool:

@@ -7,7 +7,7 @@ and leaves out every reminder the log says was already sent, so a run can be rep
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -89,6 +89,12 @@ class RunPlan:
     unreachable: list[MeasurePage] = field(default_factory=list)
 
 
+def digest_language(preferred: str | None) -> str:
+    """`preferred` (a user's profile setting) if the site offers it, else German."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    return preferred if preferred in offered else settings.LANGUAGE_CODE
+
+
 def measures_in_cycle() -> QuerySet:
     """German (source) measures that are still reviewed: not implemented, not discontinued."""
     return MeasurePage.objects.filter(
@@ -134,7 +140,7 @@ def plan_run(
     candidates = (
         measures_in_cycle()
         .filter(concerning(recipient_id) if recipient_id is not None else Q())
-        .filter(next_review_due__lte=today + timedelta(days=rules.horizon_days))
+        .filter(next_review_due__lte=rules.horizon(today))
         .select_related("measure_owner", "deputy")
         .only(*DIGEST_FIELDS)
         .order_by("next_review_due", "code")
@@ -197,7 +203,6 @@ def plan_run(
             "user_id", "preferred_language"
         )
     )
-    known = {code for code, _name in settings.LANGUAGES}
     digests = []
     for pk, user in users.items():
         wanted = [
@@ -206,9 +211,7 @@ def plan_run(
             if not (pk in opted_out and item.state == ReviewState.DUE_SOON)
         ]
         if wanted:
-            language = languages.get(pk) or settings.LANGUAGE_CODE
-            if language not in known:
-                language = settings.LANGUAGE_CODE
+            language = digest_language(languages.get(pk))
             digests.append(Digest(recipient=user, language=language, items=wanted))
     digests.sort(key=lambda d: d.recipient.pk)
     return RunPlan(now=now, today=today, digests=digests, unreachable=unreachable)

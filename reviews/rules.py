@@ -7,10 +7,11 @@ than never.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +49,10 @@ class ReminderRules:
         """How far ahead of its due date a measure can earn a reminder."""
         return max(self.due_soon_days, default=0)
 
+    def horizon(self, today: date) -> date:
+        """The latest due date that can earn a reminder on `today`."""
+        return today + timedelta(days=self.horizon_days)
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -75,6 +80,17 @@ def review_state(due: date | None, today: date, rules: ReminderRules) -> ReviewS
     if days <= rules.horizon_days:
         return ReviewState.DUE_SOON
     return ReviewState.NOT_DUE
+
+
+def review_state_filter(state: ReviewState, today: date, rules: ReminderRules) -> Q:
+    """`review_state` as a database filter on `next_review_due` (same boundaries)."""
+    if state == ReviewState.OVERDUE:
+        return Q(next_review_due__lt=today)
+    if state == ReviewState.DUE_TODAY:
+        return Q(next_review_due=today)
+    if state == ReviewState.DUE_SOON:
+        return Q(next_review_due__gt=today, next_review_due__lte=rules.horizon(today))
+    return Q(next_review_due__gt=rules.horizon(today))
 
 
 def reminder_stage(due: date, today: date, rules: ReminderRules) -> Stage | None:

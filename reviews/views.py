@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 
 from reviews.forms import ReminderPreferenceForm, ReviewForm
 from reviews.models import ReminderPreference
+from reviews.planning import digest_language
 from reviews.services import complete_review
 from reviews.tokens import read_preferences_token, read_review_token
 from site_pages.models import MeasurePage
@@ -28,9 +29,8 @@ def _login_then(path: str) -> HttpResponse:
 
 
 def _user_language(user) -> str:
-    """The user's preferred language (Wagtail profile), German by default."""
-    language = UserProfile.get_for_user(user).preferred_language
-    return language if language in dict(translation.trans_real.get_languages()) else "de"
+    """The language of the user's digests, for the pages their links open."""
+    return digest_language(UserProfile.get_for_user(user).preferred_language)
 
 
 def mark_reviewed(request: HttpRequest, token: str) -> HttpResponse:

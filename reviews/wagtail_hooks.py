@@ -29,7 +29,7 @@ from reviews.forms import ReminderPreferenceForm
 from reviews.models import ReminderPreference
 from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
 from reviews.planning import measures_in_cycle
-from reviews.rules import ReminderRules, ReviewState
+from reviews.rules import ReminderRules, ReviewState, review_state_filter
 from reviews.services import complete_review
 from site_pages.choices import MeasureStatus
 from site_pages.models import MeasurePage
@@ -80,20 +80,14 @@ class MeasureFilterSet(PageFilterSet):
 
     def filter_review_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Measures whose review is in state `value` today."""
-        today = timezone.localdate()
-        # Reviews are kept on the German source measures.
-        queryset = queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
-        in_cycle = queryset.filter(pk__in=measures_in_cycle().values("pk"))
-        horizon = today + timezone.timedelta(days=ReminderRules.from_settings().horizon_days)
-        if value == ReviewState.OVERDUE:
-            return in_cycle.filter(next_review_due__lt=today)
-        if value == ReviewState.DUE_TODAY:
-            return in_cycle.filter(next_review_due=today)
-        if value == ReviewState.DUE_SOON:
-            return in_cycle.filter(next_review_due__gt=today, next_review_due__lte=horizon)
-        if value == ReviewState.NOT_DUE:
-            return in_cycle.filter(next_review_due__gt=horizon)
-        return queryset.exclude(pk__in=measures_in_cycle().values("pk"))
+        in_cycle = measures_in_cycle().values("pk")  # German source measures only
+        if value == OUT_OF_CYCLE:
+            german = queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+            return german.exclude(pk__in=in_cycle)
+        state = review_state_filter(
+            ReviewState(value), timezone.localdate(), ReminderRules.from_settings()
+        )
+        return queryset.filter(pk__in=in_cycle).filter(state)
 
 
 class MeasureListingViewSet(PageListingViewSet):

@@ -7,23 +7,12 @@ when they are gone). Celery beat runs it every `SEARCH_REPLAY_SECONDS`.
 
 import logging
 
-from django.conf import settings
 from modelsearch import index
-from wagtail.search.backends import get_search_backend
 
+from search.backends import search_health
 from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
-
-
-def engine_reachable() -> bool:
-    """Whether the configured engine answers (False without an engine)."""
-    if "database" not in settings.WAGTAILSEARCH_BACKENDS:
-        return False
-    try:
-        return bool(get_search_backend("default").es.ping(request_timeout=2))
-    except Exception:
-        return False
 
 
 def replay_pending_updates(limit: int = 500) -> int:
@@ -32,7 +21,7 @@ def replay_pending_updates(limit: int = 500) -> int:
     A pending row is removed before its object is indexed; if indexing fails again, the
     backend records it anew, so nothing is lost when the engine goes away mid-replay.
     """
-    if not PendingIndexUpdate.objects.exists() or not engine_reachable():
+    if not PendingIndexUpdate.objects.exists() or search_health()["search"] != "ok":
         return 0
     replayed = 0
     for pending in PendingIndexUpdate.objects.select_related("content_type").order_by("pk")[:limit]:

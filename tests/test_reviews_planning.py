@@ -207,3 +207,19 @@ def test_a_new_measure_is_first_due_one_interval_from_today(field):
     existing = m.MeasurePage.objects.get(pk=measure.pk)
     existing.save()  # saving an existing measure leaves its (empty) due date alone
     assert m.MeasurePage.objects.get(pk=measure.pk).next_review_due is None
+
+
+def test_the_review_state_filter_agrees_with_review_state(field):
+    """The listing filter and the dashboard use the database form of `review_state`."""
+    from reviews.rules import ReminderRules, ReviewState, review_state, review_state_filter
+
+    rules = ReminderRules.from_settings()
+    created = [
+        add_measure(field, f"9.{70 + i}", offset).pk
+        for i, offset in enumerate((-3, -1, 0, 1, 14, 15, 40))
+    ]
+    mine = m.MeasurePage.objects.filter(pk__in=created)
+    for state in ReviewState:
+        matched = set(mine.filter(review_state_filter(state, DEMO_DAY, rules)))
+        expected = {p for p in mine if review_state(p.next_review_due, DEMO_DAY, rules) == state}
+        assert matched == expected and matched, state
