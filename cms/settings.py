@@ -16,8 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.env import env_bool, env_int, env_list, env_required, env_str
-from search.config import search_backends_from_url
-from translations.machine import machine_translator_from_env
+from cms.machine_translation import machine_translator_from_env
+from cms.search_backends import search_backends_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TEILHABE_VAR_DIR", str(BASE_DIR / "var")))

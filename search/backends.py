@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
-from search.config import database_query_backend_name, public_backend_name
+from cms.search_backends import database_query_backend_name, public_backend_name
 
 logger = logging.getLogger(__name__)
 

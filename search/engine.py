@@ -88,11 +88,12 @@ def _remember(obj, error: Exception) -> None:
 
 
 class LocaleBackendMixin:
-    """Takes the LANGUAGE option; everything else as the parent backend."""
+    """Takes the LANGUAGE option and uses that language's analyzer unless told otherwise."""
 
     def __init__(self, params):
         params = dict(params)
         self.language_code = params.pop("LANGUAGE")
+        params.setdefault("INDEX_SETTINGS", language_index_settings(self.language_code))
         super().__init__(params)
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from translations.forms import TrackedPageForm
+from translations.tracking import TrackedPageForm
 
 
 class MeasurePageForm(TrackedPageForm):

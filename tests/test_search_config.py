@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from search.config import search_backends_from_url
+from cms.search_backends import search_backends_from_url
 
 LANGUAGES = ["de", "en", "ar", "fa", "uk"]
 
@@ -59,13 +59,21 @@ def test_engine_urls_configure_admin_public_and_fallback_backends(url, admin, pu
         assert config["BACKEND"] == f"search.engine.{public}"
         assert config["LANGUAGE"] == code
         assert config["INDEX_PREFIX"] == f"teilhabe_{code}_"
-    assert backends["public_de"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"] == {
-        "default": {"type": "german"}
-    }
-    assert backends["public_ar"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"] == {
-        "default": {"type": "arabic"}
-    }
-    assert backends["public_uk"]["INDEX_SETTINGS"] == {}  # no analyzer without a plugin
+
+
+def test_each_language_backend_uses_its_own_analyzer():
+    from search.engine import LocaleElasticsearch8Backend
+
+    backends = search_backends_from_url("elasticsearch://es:9200", LANGUAGES, "teilhabe_")
+
+    def default_analyzer(code: str) -> dict | None:
+        params = {k: v for k, v in backends[f"public_{code}"].items() if k != "BACKEND"}
+        analysis = LocaleElasticsearch8Backend(params).settings["settings"]["analysis"]
+        return analysis["analyzer"].get("default")
+
+    assert default_analyzer("de") == {"type": "german"}
+    assert default_analyzer("ar") == {"type": "arabic"}
+    assert default_analyzer("uk") is None  # no analyzer without a plugin: the standard one
 
 
 def test_credentials_in_the_url_are_passed_on():

@@ -8,7 +8,7 @@ from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
 from search.backends import EngineState, with_fallback
-from search.config import public_backend_name
+from cms.search_backends import public_backend_name
 
 pytestmark = [pytest.mark.django_db, pytest.mark.service("search_engine")]
 

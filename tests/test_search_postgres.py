@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
-from search.config import database_query_backend_name
+from cms.search_backends import database_query_backend_name
 from site_pages import models as m
 from tests.content import german
 

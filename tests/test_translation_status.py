@@ -7,7 +7,6 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from site_pages import models as m
 from tests.content import german
-from translations.forms import significant_change_time
 from translations.status import TranslationState, state_of, translation_status
 
 pytestmark = pytest.mark.django_db
@@ -84,15 +83,47 @@ def test_minor_edit_keeps_translations_up_to_date(client, editor):
     assert _state(district, "en") == TranslationState.UP_TO_DATE
 
 
-def test_page_edit_outdates_and_sync_updates_the_page_translation():
+def test_publish_done_in_code_outdates_and_sync_updates_the_page_translation():
     offer = german(m.OfferPage).get(slug="hausaufgabenhilfe")
     assert _state(offer, "ar") == TranslationState.UP_TO_DATE
     offer.summary = "Neue Zusammenfassung."
-    offer.content_changed_at = significant_change_time()  # what the admin form does
     offer.save_revision().publish()
     assert _state(offer, "ar") == TranslationState.OUTDATED
     _sync(offer)
     assert _state(offer, "ar") == TranslationState.UP_TO_DATE
+
+
+def test_republishing_unchanged_text_keeps_translations_up_to_date():
+    offer = german(m.OfferPage).get(slug="hausaufgabenhilfe")
+    stamped = offer.content_changed_at
+    offer.barrier_free = not offer.barrier_free  # a fact, not text a translator translates
+    offer.save_revision().publish()
+    offer.refresh_from_db()
+    assert offer.content_changed_at == stamped
+    assert _state(offer, "ar") == TranslationState.UP_TO_DATE
+
+
+def test_minor_edit_draft_approved_later_keeps_translations_up_to_date():
+    offer = german(m.OfferPage).get(slug="hausaufgabenhilfe")
+    offer.summary = offer.summary.replace(".", "!")
+    offer.minor_edit = True
+    revision = offer.save_revision()  # the draft a moderator approves later
+    m.OfferPage.objects.get(pk=offer.pk).get_latest_revision().publish()
+    assert revision.pk == m.OfferPage.objects.get(pk=offer.pk).live_revision_id
+    assert _state(offer, "ar") == TranslationState.UP_TO_DATE
+    offer.refresh_from_db()
+    assert offer.minor_edit is False  # the tick covered that one edit only
+    offer.summary = "Wirklich neu."
+    offer.save_revision().publish()
+    assert _state(offer, "ar") == TranslationState.OUTDATED
+
+
+def test_snippet_saved_in_code_outdates_its_translations():
+    district = german(m.District).get(name="Nordstadt")
+    assert _state(district, "en") == TranslationState.UP_TO_DATE
+    district.description = "Beschreibung aus einem Import."
+    district.save()
+    assert _state(district, "en") == TranslationState.OUTDATED
 
 
 def test_machine_translation_is_flagged_until_a_person_reviews_it():

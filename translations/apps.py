@@ -8,3 +8,9 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = "Übersetzungen"
+
+    def ready(self) -> None:
+        """Stamp significant changes of source content on every save path."""
+        from translations.tracking import connect_signals
+
+        connect_signals()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from site_pages.models.mixins import TranslationTrackingMixin
+from translations.tracking import TranslationTrackingMixin
 
 
 class TranslationState:

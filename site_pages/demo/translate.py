@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from site_pages import models as m
-from translations.forms import significant_change_time
+from translations.tracking import significant_change_time
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 DEMO_LANGUAGES = ["en", "ar"]

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import TrackedPageMixin
+from translations.tracking import TrackedPageMixin
 
 
 class ActionFieldIndexPage(IndexPage):

@@ -25,9 +25,10 @@ from site_pages.choices import ApplicantType, FunderLevel, FundingRegion, Fundin
 from site_pages.fields import ChoiceListField
 from site_pages.funding_windows import ApplicationWindow, funding_status, next_deadline
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, TrackedPageMixin
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
+from translations.tracking import TrackedPageMixin
 
 
 class FundingIndexPage(IndexPage):

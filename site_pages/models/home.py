@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
-from site_pages.models.mixins import TrackedPageMixin
+from translations.tracking import TrackedPageMixin
 
 
 class HomePage(TrackedPageMixin, Page):

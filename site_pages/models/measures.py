@@ -26,9 +26,10 @@ from site_pages.blocks import BodyBlock
 from site_pages.choices import MeasureStatus, Priority
 from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
-from site_pages.models.mixins import DemoDataMixin, TrackedPageMixin
+from site_pages.models.mixins import DemoDataMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
+from translations.tracking import TrackedPageMixin
 
 REVIEW_BOOKKEEPING_FIELDS = ["next_review_due", "last_reviewed_at", "last_reviewed_by_id"]
 MEASURE_CODE = re.compile(r"^[1-9]\.[1-9][0-9]?$")

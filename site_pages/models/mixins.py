@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from site_pages.panels import DemoDataNotePanel
-from translations.forms import TrackedPageForm
 
 
 class PublicContactMixin(models.Model):
@@ -48,30 +47,6 @@ class DemoDataMixin(models.Model):
     )
 
     demo_panels = [DemoDataNotePanel(), FieldPanel("demo_data_note")]
-
-    class Meta:
-        abstract = True
-
-
-class TranslationTrackingMixin(models.Model):
-    """Remembers when the content last changed significantly, to tell outdated translations.
-
-    The field is synchronised by wagtail-localize, so a translation carries the value its
-    source had when it was last synced: the translation is outdated while the source's value
-    is newer. Admin forms stamp it on every save unless the editor ticks "minor edit".
-    """
-
-    content_changed_at = models.DateTimeField(_("last significant change"), null=True, blank=True)
-    translation_panels = [FieldPanel("minor_edit")]
-
-    class Meta:
-        abstract = True
-
-
-class TrackedPageMixin(TranslationTrackingMixin):
-    """Translation tracking for page types, with the page form that offers "minor edit"."""
-
-    base_form_class = TrackedPageForm
 
     class Meta:
         abstract = True

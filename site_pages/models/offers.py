@@ -23,9 +23,10 @@ from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.choices import OFFER_LANGUAGES, Cost, Weekday
 from site_pages.fields import ChoiceListField
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, TrackedPageMixin
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
+from translations.tracking import TrackedPageMixin
 
 
 class OfferIndexPage(IndexPage):

@@ -8,13 +8,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_pages.choices import OrganisationKind
-from site_pages.models.mixins import (
-    DemoDataMixin,
-    PublicContactMixin,
-    TranslationTrackingMixin,
-)
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.panels import DemoDataNotePanel
-from translations.forms import TrackedSnippetForm
+from translations.tracking import TrackedSnippetForm, TranslationTrackingMixin
 
 
 class NamedSnippet(TranslationTrackingMixin, TranslatableMixin, index.Indexed, models.Model):

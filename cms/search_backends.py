@@ -1,5 +1,8 @@
 """Turn ``SEARCH_URL`` into Wagtail's ``WAGTAILSEARCH_BACKENDS`` setting.
 
+Plain configuration (backend class paths and names), importing no app code, so that
+settings can use it; the `search` app reads the backend names from here.
+
 No URL: Wagtail's database backend only (SQLite FTS5; on PostgreSQL full text with a
 configuration per locale, see `search.postgres`), for admin and public search alike.
 
@@ -8,7 +11,7 @@ An ``elasticsearch://``/``elasticsearch8://``/``elasticsearch9://`` or
 
 - ``default``: the engine, one all-locale index, used by the Wagtail admin;
 - ``public_<lang>``: one engine backend per language with that language's analyzer, holding
-  only the public pages of that locale (see `search.engine`);
+  only the public pages of that locale (see `search.engine`, which picks the analyzer);
 - ``database``: the database backend, kept up to date too, which answers public searches
   while the engine is unreachable.
 """
@@ -16,8 +19,6 @@ An ``elasticsearch://``/``elasticsearch8://``/``elasticsearch9://`` or
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
-
-from search.engine import language_index_settings
 
 DATABASE_BACKEND = "wagtail.search.backends.database"
 POSTGRES_BACKEND = "search.postgres"
@@ -118,6 +119,5 @@ def search_backends_from_url(
             "BACKEND": locale_backend,
             "LANGUAGE": code,
             "INDEX_PREFIX": f"{index_prefix}{code}_",
-            "INDEX_SETTINGS": language_index_settings(code),
         }
     return backends
