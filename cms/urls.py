@@ -3,20 +3,28 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import health
-from site_pages.sitemaps import sitemap_for_locale, sitemap_index
+from site_pages.sitemaps import TranslatedPagesSitemap
+
+SITEMAP_CACHE_SECONDS = 600
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
     path("reminders/", include("reviews.urls")),
-    path("sitemap.xml", sitemap_index, name="sitemap-index"),
-    path("<str:language_code>/sitemap.xml", sitemap_for_locale, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap),
+        {"sitemaps": {"pages": TranslatedPagesSitemap}},
+        name="sitemap",
+    ),
 ]
 
 if settings.DEBUG:

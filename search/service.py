@@ -1,7 +1,9 @@
 """Public search: text matching by the configured backend, facets and filters from the database.
 
 1. The search backend finds the pages matching the words (full text plus prefix matching, so
-   "Beratung" finds "Beratungsangebote"), restricted to the reader's locale and live pages.
+   "Beratung" finds "Beratungsangebote"), restricted to the reader's locale and live pages:
+   its translations and the German fallbacks of pages not yet translated (aliases, see
+   `translations.fallback`).
    When nothing matches, each word is corrected towards the locale's vocabulary (typos).
 2. `search.documents` reads the facet values of the matched pages (page objects only for the
    hits shown).

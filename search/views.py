@@ -15,6 +15,7 @@ from search.labels import FACET_TITLES, KIND_LABELS, facet_labels
 from search.models import ZeroResultQuery
 from search.params import parse_params
 from search.service import run_search, suggestions
+from translations.fallback import content_language
 
 MAX_SUGGESTIONS = 8
 
@@ -26,6 +27,7 @@ def _hit_json(doc, query: str) -> dict:
         "type": doc.kind,
         "title": page.title,
         "url": page.url,
+        "language": content_language(page),
         "snippet": highlight(_summary(page), query),
         "next_deadline": doc.next_deadline.isoformat() if doc.next_deadline else None,
     }
@@ -83,7 +85,8 @@ def _search_in_other_languages(request: HttpRequest, current: str) -> list[dict]
                 "name": info["name_local"],
                 "url": f"{url}?{query}" if query else url,
                 "is_current": code == current,
-                "is_fallback": False,
+                "has_translation": True,
+                "goes_home": False,
                 "bidi": info["bidi"],
             }
         )

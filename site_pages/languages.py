@@ -40,13 +40,14 @@ def localize_all(objects: Iterable[Model], locale: Locale) -> list[Model]:
 def language_links(page: Page, request=None) -> list[dict]:
     """One entry per configured language for the switcher and the hreflang links.
 
-    Each entry points at the live translation of `page` in that language or, where there is
-    none, at that language's home page (`is_fallback`), so the switcher never leads to a 404.
-    Wagtail serves a language without its own home page from the German tree, with the
-    interface in that language.
+    Each entry points at `page` in that language: its translation or, where there is none,
+    its German fallback (an alias, see `translations.fallback`) under that language's
+    prefix. Only where neither exists yet (a language added but not synchronised) does it
+    lead to that language's home page (`goes_home`), so the switcher never leads to a 404.
+    `has_translation` says whether the text exists in that language (for hreflang).
     """
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {
+    versions = {
         p.locale_id: p
         for p in Page.objects.filter(translation_key=page.translation_key).live().public()
     }
@@ -64,9 +65,9 @@ def language_links(page: Page, request=None) -> list[dict]:
         if locale is None:
             continue
         info = get_language_info(code)
-        target = translations.get(locale.pk)
-        fallback = target is None
-        if fallback:
+        target = versions.get(locale.pk)
+        goes_home = target is None
+        if goes_home:
             target = homes.get(locale.pk)
         url = target.get_url(request) if target is not None else f"/{code}/"
         links.append(
@@ -75,7 +76,8 @@ def language_links(page: Page, request=None) -> list[dict]:
                 "name": info["name_local"],
                 "url": url,
                 "is_current": locale.pk == page.locale_id,
-                "is_fallback": fallback,
+                "has_translation": not goes_home and target.alias_of_id is None,
+                "goes_home": goes_home,
                 "bidi": info["bidi"],
             }
         )

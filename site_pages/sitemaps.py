@@ -1,73 +1,71 @@
-"""Sitemaps: an index, and one sitemap per locale whose entries name their translations."""
+"""The sitemap: every live, public page in every language, with its translations as alternates.
+
+Built on `wagtail.contrib.sitemaps` (and Django's sitemap framework, which renders the
+`xhtml:link` alternates). German fallbacks (aliases standing in for a missing translation)
+are left out: their text is the German page's, which is listed already. Locations are
+absolute URLs on the host the sitemap was requested from.
+"""
+
+from collections import defaultdict
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_page
-from wagtail.models import Locale, Page, Site
+from django.db.models import Q, QuerySet
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
-SITEMAP_CACHE_SECONDS = 600
-
-
-def _home_page(request: HttpRequest, language_code: str) -> Page | None:
-    """The home page in `language_code` of the site serving `request`, if it exists."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+from translations.fallback import language_codes_by_locale_id
 
 
-@cache_page(SITEMAP_CACHE_SECONDS)
-def sitemap_index(request: HttpRequest) -> HttpResponse:
-    """List the per-locale sitemaps of every language that has a live home page."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    sitemaps = []
-    for code in codes:
-        home = _home_page(request, code)
-        if home is not None and home.live:
-            sitemaps.append(request.build_absolute_uri(f"/{code}/sitemap.xml"))
-    return TemplateResponse(
-        request, "sitemaps/index.xml", {"sitemaps": sitemaps}, content_type="application/xml"
-    )
+class TranslatedPagesSitemap(Sitemap):
+    """All languages' pages of the requested site; each entry names its translations."""
 
-
-@cache_page(SITEMAP_CACHE_SECONDS)
-def sitemap_for_locale(request: HttpRequest, language_code: str) -> HttpResponse:
-    """Every live, public page of one locale with `hreflang` alternates for its translations."""
-    if language_code not in dict(settings.LANGUAGES):
-        raise Http404("Unknown language")
-    home = _home_page(request, language_code)
-    if home is None or not home.live:
-        raise Http404("No content in this language")
-    pages = list(Page.objects.descendant_of(home, inclusive=True).live().public())
-    translations = (
-        Page.objects.filter(translation_key__in=[page.translation_key for page in pages])
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    by_key: dict = {}
-    for translation in translations:
-        by_key.setdefault(translation.translation_key, []).append(translation)
-    entries = []
-    for page in pages:
-        alternates = [
-            {
-                "hreflang": other.locale.language_code,
-                "url": other.get_full_url(request),
-            }
-            for other in sorted(by_key.get(page.translation_key, []), key=lambda p: p.locale_id)
-        ]
-        source = next((a for a in alternates if a["hreflang"] == settings.LANGUAGE_CODE), None)
-        entries.append(
-            {
-                "url": page.get_full_url(request),
-                "lastmod": page.last_published_at,
-                "alternates": alternates if len(alternates) > 1 else [],
-                "x_default": source["url"] if source and len(alternates) > 1 else None,
-            }
+    def items(self) -> QuerySet:
+        """Live, public pages under the site's home page in any language, fallbacks excluded."""
+        root = self.get_wagtail_site().root_page
+        homes = Page.objects.filter(translation_key=root.translation_key)
+        under_a_home = Q()
+        for home in homes:
+            under_a_home |= Q(path__startswith=home.path)
+        return (
+            Page.objects.live()
+            .public()
+            .filter(under_a_home, alias_of__isnull=True)
+            .order_by("path")
         )
-    return TemplateResponse(
-        request, "sitemaps/locale.xml", {"entries": entries}, content_type="application/xml"
-    )
+
+    def _absolute(self, page: Page) -> str:
+        """`page`'s URL on the host of the request (or of the Wagtail site without one)."""
+        if self.request is None:
+            return page.get_full_url()
+        return self.request.build_absolute_uri(page.get_url(self.request))
+
+    def _urls(self, page, protocol, domain) -> list[dict]:
+        """The entries of one sitemap page; alternates read in one query for the whole page."""
+        pages = list(self.paginator.page(page).object_list)
+        keys = {item.translation_key for item in pages}
+        versions = defaultdict(list)
+        for version in (
+            Page.objects.live().public().filter(translation_key__in=keys, alias_of__isnull=True)
+        ):
+            versions[version.translation_key].append(version)
+        codes = language_codes_by_locale_id()
+        urls = []
+        for item in pages:
+            alternates = [
+                {"lang_code": codes[version.locale_id], "location": self._absolute(version)}
+                for version in sorted(versions[item.translation_key], key=lambda p: p.locale_id)
+            ]
+            if len(alternates) < 2:
+                alternates = []  # a page without translations needs no alternates
+            for german in [a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE]:
+                alternates.append({"lang_code": "x-default", "location": german["location"]})
+            urls.append(
+                {
+                    "item": item,
+                    "location": self._absolute(item),
+                    "lastmod": item.last_published_at or item.latest_revision_created_at,
+                    "alternates": alternates,
+                }
+            )
+        self.latest_lastmod = max((u["lastmod"] for u in urls if u["lastmod"]), default=None)
+        return urls

@@ -141,7 +141,8 @@ def translation_status(locales: list[Locale] | None = None) -> list[StatusRow]:
     for model in tracked_models():
         objects = model.objects.filter(locale__in=[default, *locales])
         if issubclass(model, Page):
-            objects = objects.filter(depth__gt=1)
+            # An alias is a German fallback copy, not a translation: it counts as missing.
+            objects = objects.filter(depth__gt=1, alias_of__isnull=True)
         sources, translations = [], {}
         for obj in objects:
             if obj.locale_id == default.pk:
