@@ -67,9 +67,3 @@ class Fact(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.value} {self.unit}".strip()
-
-    @property
-    def display_value(self):
-        """The value without trailing zeros: 3818 rather than 3818.00, 8.8 rather than 8.80."""
-        normalized = self.value.normalize()
-        return normalized.quantize(1) if normalized == normalized.to_integral() else normalized

@@ -23,7 +23,13 @@ from wagtail_localize.fields import SynchronizedField
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.choices import ApplicantType, FunderLevel, FundingRegion, FundingStatus, FundingType
 from site_pages.fields import ChoiceListField
-from site_pages.funding_windows import ApplicationWindow, funding_status, next_deadline
+from site_pages.funding_windows import (
+    ApplicationWindow,
+    DatedWindow,
+    funding_status,
+    next_deadline,
+    windows_to_show,
+)
 from site_pages.models.home import IndexPage
 from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.models.relations import LocalizedRelationsMixin
@@ -193,11 +199,12 @@ class FundingSourcePage(
             raise ValidationError({"amount_max": _("The maximum is below the minimum.")})
 
     def get_context(self, request, *args, **kwargs):
-        """Add the status and next deadline as of today, and the applicant labels."""
+        """Add the status, next deadline and windows as of today, and the applicant labels."""
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         context["status"] = self.status(today)
         context["next_deadline"] = self.next_deadline(today)
+        context["windows"] = self.windows_to_show(today)
         context["applicant_names"] = self._meta.get_field("eligible_applicants").labels(
             self.eligible_applicants
         )
@@ -206,13 +213,19 @@ class FundingSourcePage(
     def application_windows(self) -> list[ApplicationWindow]:
         """The funding source's application windows as plain values for the date rules."""
         return [
-            ApplicationWindow(closes=d.closes_on, opens=d.opens_on, recurs_yearly=d.recurs_yearly)
+            ApplicationWindow(
+                closes=d.closes_on, opens=d.opens_on, recurs_yearly=d.recurs_yearly, note=d.note
+            )
             for d in self.deadlines.all()
         ]
 
     def next_deadline(self, today: date) -> date | None:
         """The next closing date on or after `today`."""
         return next_deadline(self.application_windows(), today)
+
+    def windows_to_show(self, today: date) -> list[DatedWindow]:
+        """The windows listed on `today`: open and coming ones, else the last closed one."""
+        return windows_to_show(self.application_windows(), today)
 
     def status(self, today: date) -> FundingStatus:
         """Open now, opening soon or closed, derived from the windows."""

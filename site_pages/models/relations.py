@@ -28,8 +28,21 @@ class LocalizedRelationsMixin:
         return self.get_translation_or_none(default) or self
 
     def related_in_locale(self, field_name: str) -> list[models.Model]:
-        """The objects of the relation `field_name`, taken from the source page, localized."""
+        """The objects of the relation `field_name`, taken from the source page, localized.
+
+        Related pages are shown only while live and public. In previews (edit form, revision,
+        workflow) the relation of the previewed page is modelcluster's in-memory FakeQuerySet,
+        which has no `live()`: the filter runs on a real queryset of the related ids instead,
+        keeping the relation's order, so saved pages and previews take the same path.
+        """
         related = getattr(self.source_page, field_name).all()
-        if issubclass(related.model, Page):
-            related = related.live().public()
-        return localize_all(related, self.locale)
+        objects = list(related)
+        if issubclass(related.model, Page) and objects:
+            visible = set(
+                related.model.objects.filter(pk__in=[obj.pk for obj in objects])
+                .live()
+                .public()
+                .values_list("pk", flat=True)
+            )
+            objects = [obj for obj in objects if obj.pk in visible]
+        return localize_all(objects, self.locale)
