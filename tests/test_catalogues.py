@@ -7,6 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -27,6 +28,39 @@ def test_catalogue_is_complete(code):
     assert catalogue.untranslated_entries() == []
     assert catalogue.fuzzy_entries() == []
     assert catalogue.metadata["Language"] == code
+
+
+# The same exclusions as `make makemessages`.
+EXTRACTION_IGNORES = [".venv/*", ".tools/*", "static/*", "var/*"]
+
+
+def test_catalogues_hold_every_marked_string(tmp_path, settings, monkeypatch):
+    """Every string marked in code or templates is in every catalogue, not only marked.
+
+    A marked string that was never extracted stays English in every language (the admin's
+    "Publication" column did), and the completeness check above cannot see it.
+    """
+    if not shutil.which("xgettext"):
+        pytest.skip("GNU gettext is not installed: strings cannot be extracted")
+    settings.LOCALE_PATHS = [str(tmp_path)]
+    monkeypatch.chdir(settings.BASE_DIR)
+    call_command(
+        "makemessages",
+        locale=["de"],
+        no_location=True,
+        ignore_patterns=EXTRACTION_IGNORES,
+        verbosity=0,
+    )
+    extracted = _msgids(tmp_path / "de" / "LC_MESSAGES" / "django.po")
+    assert len(extracted) > 100
+    for code in ["de", *NON_GERMAN]:
+        missing = extracted - _msgids(LOCALES / code / "LC_MESSAGES" / "django.po")
+        assert sorted(missing) == [], f"{code}: run `make makemessages` and translate these"
+
+
+def _msgids(path: Path) -> set[tuple[str | None, str]]:
+    """(context, msgid) of the live entries of a catalogue."""
+    return {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(path)) if not entry.obsolete}
 
 
 @pytest.mark.parametrize("code", ["de", *NON_GERMAN])

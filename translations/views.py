@@ -17,11 +17,15 @@ class StatusFilterForm(forms.Form):
     """Narrow the report to one locale, one state and pages or snippets."""
 
     locale = forms.ModelChoiceField(
-        queryset=Locale.objects.none(), required=False, empty_label=_("All languages")
+        queryset=Locale.objects.none(),
+        required=False,
+        label=_("Language"),
+        empty_label=_("All languages"),
     )
-    state = forms.ChoiceField(required=False)
+    state = forms.ChoiceField(required=False, label=_("State"))
     kind = forms.ChoiceField(
         required=False,
+        label=_("Type"),
         choices=[("", _("Pages and snippets")), ("page", _("Pages")), ("snippet", _("Snippets"))],
     )
 
