@@ -15,6 +15,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("heading")
         icon = "title"
         template = "site_pages/blocks/heading.html"
 
@@ -26,6 +27,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("text"))
 
     class Meta:
+        label = _("callout")
         icon = "warning"
         template = "site_pages/blocks/callout.html"
 

@@ -226,23 +226,12 @@ def test_translation_status_filters_are_labelled_in_the_admin_language(admin_cli
     assert labels == expected[admin_client.language]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's migration 0048 names the default workflow and its task after the group: "
-    "'Moderators approval', a database row no catalogue translates; a data migration must "
-    "rename both (issue 9, point 7)",
-)
 @pytest.mark.parametrize("view", ["workflow_list", "edit_MeasurePage"])
 def test_workflow_is_not_named_in_english(admin_client, view):
     shown = " ".join(shown_strings(render(admin_client, view)))
     assert "Moderators approval" not in shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site_pages/blocks.py: BodyBlock's heading and callout blocks have no label, so "
-    "Wagtail shows their names capitalised: 'Heading', 'Callout'",
-)
 def test_body_block_labels_are_translated(admin_client):
     shown = shown_strings(render(admin_client, "edit_StandardPage"))
     assert {"Heading", "Callout"} & shown == set()

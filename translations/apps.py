@@ -1,13 +1,14 @@
 """App configuration for the translation workflow."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TranslationsConfig(AppConfig):
     """The `translations` app: what is missing, outdated or machine-translated, per locale."""
 
     name = "translations"
-    verbose_name = "Übersetzungen"
+    verbose_name = _("Translations")
 
     def ready(self) -> None:
         """Stamp significant changes of sources; keep German fallbacks in every language."""
