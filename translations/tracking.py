@@ -22,8 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.segments.extract import extract_segments
+
+from translations.fallback import default_locale_id
 
 MINOR_EDIT_HELP = _(
     "Tick for typo fixes and similar small edits: existing translations are then not marked "
@@ -89,7 +91,7 @@ def _is_source(instance: TranslationTrackingMixin) -> bool:
     """Whether `instance` is source content (default locale, not an alias of another page)."""
     if isinstance(instance, Page) and instance.alias_of_id is not None:
         return False
-    return instance.locale_id == Locale.get_default().pk
+    return instance.locale_id == default_locale_id()
 
 
 def stamp_significant_change(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
