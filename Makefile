@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Links printed by load_demo and used in emails point at the port actually served.
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install run serve migrate demo test lint format messages makemessages screenshots search-node clean
+.PHONY: help install run migrate demo test lint format messages makemessages screenshots search-node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,10 +50,10 @@ run: demo ## Install, migrate, load the demo, then serve on 127.0.0.1:$(PORT) wi
 test: install messages ## Run the whole test suite (SQLite unless DATABASE_URL is set).
 	$(PY) -m pytest
 
-screenshots: install messages ## Re-take the README screenshots (needs Debian's chromium).
+screenshots: install messages ## Re-take the screenshots in docs/screenshots (needs Debian's chromium).
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -q tests/test_rtl_browser.py
 
-lint: install ## ruff and Django's own checks (migrations up to date).
+lint: install ## ruff: lint rules and formatting (check only); migrations are checked by make test.
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

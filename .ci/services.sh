@@ -115,7 +115,7 @@ install_missing_packages() {
 
 # Tools used by the test run itself rather than by a particular service.
 require_tool_packages() {
-  require_pkg gettext command -v msgfmt # compilemessages builds .mo files
+  require_pkg gettext command -v msgfmt # xgettext/msgfmt for the catalogue checks in tests/test_catalogues.py; .mo files are compiled in pure Python
   require_pkg make command -v make      # `make test` is the entry point
   # Headless browser tests (right-to-left layout) use Debian's Chromium, never a downloaded
   # one; Noto gives it Arabic and Persian glyphs for the screenshots.

@@ -4,7 +4,7 @@ Without any environment variable the site runs self-contained: SQLite, Wagtail's
 search backend, a local-memory cache, mail written to files under ``var/mail`` and Celery on
 kombu's filesystem transport (no Redis). ``TEILHABE_ENV=production`` switches on the hardening
 that ``manage.py check --deploy`` asks for and refuses to start without a real secret key.
-Every variable is listed in README.md.
+Every variable is listed in docs/configuration.md.
 """
 
 import os
@@ -222,10 +222,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- languages -----------------------------------------------------------------------------
-# The one place that decides which languages teilhabe speaks. German is the source language
-# of content; the others follow the largest groups of origin (Syria, Iraq: Arabic; Afghanistan:
-# Dari/Farsi; Poland; Romania) plus Ukrainian, Russian, Turkish and English. A city adds or
-# drops one with TEILHABE_LANGUAGES (comma-separated codes, German must stay first).
+# The languages teilhabe can speak. German is the source language of content; the others
+# follow the largest groups of origin (Syria, Iraq: Arabic; Afghanistan: Dari/Farsi; Poland;
+# Romania) plus Ukrainian, Russian, Turkish and English. A city chooses among them with
+# TEILHABE_LANGUAGES (comma-separated codes, German first); adding a new language needs more
+# (catalogue, analyzers), see docs/languages.md.
 SUPPORTED_LANGUAGES = {
     "de": _("German"),
     "en": _("English"),
