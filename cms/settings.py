@@ -172,6 +172,8 @@ REVIEW_REMINDER_TIME = env_str("REVIEW_REMINDER_TIME", "07:00")
 REVIEW_FALLBACK_GROUP = env_str("REVIEW_FALLBACK_GROUP", "Integrationsmanagement")
 # How long a "mark reviewed" link in a digest stays valid.
 REVIEW_LINK_MAX_AGE_DAYS = env_int("REVIEW_LINK_MAX_AGE_DAYS", 30)
+# How long the reminder-settings link in a digest stays valid.
+REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS = env_int("REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS", 90)
 
 _reminder_hour, _reminder_minute = (int(part) for part in REVIEW_REMINDER_TIME.split(":"))
 

@@ -1,11 +1,12 @@
 """Sending a digest: render it in the reader's language, send it, then record it, once.
 
 Exactly once: a lock row per recipient serialises workers (row lock on PostgreSQL, the write
-lock on SQLite); inside it the sent-reminder log is read again, the message goes to the mail
-server, and only after the server accepted it are the reminders recorded and the transaction
-committed. A failure before acceptance records nothing, so a retry sends it; the remaining
-window (server accepted, process killed before the commit) can repeat one digest, never lose
-one.
+lock on SQLite, taken when the transaction begins so that a losing process waits instead of
+failing with "database is locked", see `reviews.locking`); inside it the sent-reminder log is
+read again, the message goes to the mail server, and only after the server accepted it are
+the reminders recorded and the transaction committed. A failure before acceptance records
+nothing, so a retry sends it; the remaining window (server accepted, process killed before
+the commit) can repeat one digest, never lose one.
 """
 
 import logging
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from reviews.locking import write_transaction
 from reviews.models import DeliveryLock, SentReminder
 from reviews.planning import Digest
 from reviews.rules import ReminderRules
@@ -28,8 +30,17 @@ logger = logging.getLogger(__name__)
 
 
 def absolute(path: str) -> str:
-    """`path` on the site's public base URL (settings.BASE_URL)."""
-    return f"{settings.BASE_URL}{path}"
+    """`path` on the site's public base URL (settings.BASE_URL), always https in production.
+
+    In production (settings.IS_PRODUCTION) an ``http://`` BASE_URL is upgraded to https for
+    every digest link instead of failing the run: RFC 8058 wants the one-click
+    ``List-Unsubscribe`` URL to be https, and production redirects http to https anyway
+    (SECURE_SSL_REDIRECT), which would turn a mail provider's unsubscribe POST into a GET.
+    """
+    base = settings.BASE_URL
+    if settings.IS_PRODUCTION and base.startswith("http://"):
+        base = "https://" + base.removeprefix("http://")
+    return f"{base}{path}"
 
 
 def digest_context(digest: Digest) -> dict:
@@ -114,7 +125,7 @@ def _lock(recipient_id: int, now: datetime) -> None:
 def deliver(digest: Digest, now: datetime, connection=None) -> int:
     """Send `digest` unless another worker already did; return how many reminders it recorded."""
     recipient = digest.recipient
-    with transaction.atomic():
+    with write_transaction():
         _lock(recipient.pk, now)
         keys = digest.reminder_keys
         already = set(

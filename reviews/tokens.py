@@ -1,8 +1,10 @@
-"""Signed links in digests: "mark reviewed" (expiring, one measure, one due date) and preferences.
+"""Signed links in digests: "mark reviewed" (one measure, one due date) and preferences.
 
 Each kind has its own salt, so a token made for one purpose never works for another. A review
 token names the due date it was made for: once the review is done, the date moves on and the
-same link cannot complete another review.
+same link cannot complete another review. Both kinds expire: review links after
+REVIEW_LINK_MAX_AGE_DAYS, preference (unsubscribe) links after
+REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS; every digest brings fresh ones.
 """
 
 from dataclasses import dataclass
@@ -47,9 +49,14 @@ def make_preferences_token(user_id: int) -> str:
     return signing.dumps(user_id, salt=PREFERENCES_SALT)
 
 
+def preference_link_max_age() -> timedelta:
+    """How long a preferences link works (settings.REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS)."""
+    return timedelta(days=settings.REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS)
+
+
 def read_preferences_token(token: str) -> int:
-    """The user id of a preferences token; raises signing.BadSignature."""
-    user_id = signing.loads(token, salt=PREFERENCES_SALT)
+    """The user id of a preferences token; raises signing.BadSignature or SignatureExpired."""
+    user_id = signing.loads(token, salt=PREFERENCES_SALT, max_age=preference_link_max_age())
     if not isinstance(user_id, int):
         raise signing.BadSignature("not a user id")
     return user_id

@@ -19,6 +19,7 @@ from wagtail.admin.ui.tables.pages import (
 )
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.admin.views.pages.listing import IndexView as PageListingIndexView
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -90,10 +91,19 @@ class MeasureFilterSet(PageFilterSet):
         return queryset.filter(pk__in=in_cycle).filter(state)
 
 
+class MeasureIndexView(PageListingIndexView):
+    """The measures editors work on: German fallback copies (aliases) are not listed."""
+
+    def get_base_queryset(self) -> QuerySet:
+        """Every measure but the aliases standing in for missing translations."""
+        return super().get_base_queryset().filter(alias_of__isnull=True)
+
+
 class MeasureListingViewSet(PageListingViewSet):
     """All measures in one list, filterable by review state, with the bulk review action."""
 
     model = MeasurePage
+    index_view_class = MeasureIndexView
     icon = "tasks"
     menu_label = _("Measures")
     menu_order = 150

@@ -1,33 +1,29 @@
 """A real SMTP server for tests (aiosmtpd) that records what it accepted.
 
-It can refuse the next messages with a temporary error, or hold a message without answering
-(as a server does while a client is killed mid-delivery).
+It can refuse the next messages with a temporary error, answer slowly (so that racing
+workers overlap), or hold a message without answering (as a server does while a client is
+killed mid-delivery).
 """
 
 import asyncio
-import socket
 import threading
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.processes import free_port
 
 
 class RecordingHandler:
-    """Accepts messages (250) and keeps them parsed; optional failures and holds."""
+    """Accepts messages (250) and keeps them parsed; optional failures, delays and holds."""
 
     def __init__(self) -> None:
         self.accepted: list[EmailMessage] = []
         self.attempts = 0
         self.refuse_next = 0
         self.hold_from: int | None = None  # hold every message after this many were accepted
+        self.delay_seconds = 0.0  # how long each accepted message waits for its answer
         self.holding = threading.Event()
         self.released = threading.Event()
         self.lock = threading.Lock()
@@ -47,6 +43,8 @@ class RecordingHandler:
                     break
                 await asyncio.sleep(0.1)
             return "451 4.3.0 Not accepted"
+        if self.delay_seconds:
+            await asyncio.sleep(self.delay_seconds)
         message = message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             self.accepted.append(message)

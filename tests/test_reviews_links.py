@@ -1,19 +1,25 @@
 """The links in a digest: mark reviewed in one step, expiry, misuse, preferences, unsubscribe."""
 
-from datetime import timedelta
+import contextlib
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
 from django.core import signing
+from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from reviews.models import ReminderPreference, ReviewLog
-from reviews.tokens import make_preferences_token, make_review_token
+from reviews.services import AlreadyReviewed, NotResponsible, complete_review
+from reviews.tokens import make_preferences_token, make_review_token, read_review_token
 from site_pages import models as m
 from site_pages.factories import UserFactory
-from tests.reviewing import add_measure
+from tests.reviewing import NOW, add_measure
 
 
 @pytest.fixture
@@ -31,6 +37,23 @@ def measure(field, owner):
 def review_url(measure, user) -> str:
     """The "mark reviewed" link a digest would carry."""
     return f"/reminders/review/{make_review_token(measure.pk, user.pk, measure.next_review_due)}/"
+
+
+def preferences_url(user) -> str:
+    """The preferences (unsubscribe) link a digest would carry."""
+    return f"/reminders/preferences/{make_preferences_token(user.pk)}/"
+
+
+@contextlib.contextmanager
+def signing_clock(moment: datetime) -> Iterator[None]:
+    """Django's signing takes `moment` as the time: links are made or opened then."""
+    with mock.patch("django.core.signing.time", SimpleNamespace(time=moment.timestamp)):
+        yield
+
+
+def reassign(measure, **people) -> None:
+    """Give `measure` another owner or deputy, as an editor would."""
+    m.MeasurePage.objects.filter(pk=measure.pk).update(**people)
 
 
 def test_one_click_marks_reviewed_without_login(client, measure, owner):
@@ -128,11 +151,117 @@ def test_tampered_preferences_token_is_a_400(client, owner):
     assert client.get(f"/reminders/preferences/{forged}/").status_code == 400
 
 
-def test_review_link_expires_after_the_configured_days(measure, owner, settings):
-    from reviews.tokens import read_review_token
+def test_review_link_expires_after_the_configured_days(client, measure, owner, settings):
+    with signing_clock(NOW):
+        url = review_url(measure, owner)
+    settings.REVIEW_LINK_MAX_AGE_DAYS = 30
+    with signing_clock(NOW + timedelta(days=29)):
+        assert client.get(url).status_code == 200
+    with signing_clock(NOW + timedelta(days=31)):
+        expired = client.get(url)
+    assert expired.status_code == 302 and expired["Location"].startswith("/admin/login/")
+    settings.REVIEW_LINK_MAX_AGE_DAYS = 32  # the setting, nothing else, decides
+    with signing_clock(NOW + timedelta(days=31)):
+        assert client.get(url).status_code == 200
+    assert not ReviewLog.objects.exists()
 
-    token = make_review_token(measure.pk, owner.pk, measure.next_review_due)
-    assert read_review_token(token).measure_id == measure.pk
-    with pytest.raises(signing.SignatureExpired):
-        read_review_token(token, max_age=timedelta(seconds=-1))
-    assert m.MeasurePage.objects.filter(pk=measure.pk).exists()
+
+def test_a_link_stops_working_once_the_measure_is_reassigned(client, measure, owner):
+    url = review_url(measure, owner)
+    reassign(measure, measure_owner=UserFactory(username="nachfolge"))
+    form = client.get(url)
+    assert form.status_code == 403
+    assert b"9.51" in form.content and b'name="outcome"' not in form.content
+    assert client.post(url, {"outcome": "confirmed"}).status_code == 403
+    assert not ReviewLog.objects.exists()
+
+
+def test_a_deputy_relieved_of_the_measure_cannot_record_its_review(client, measure):
+    deputy = UserFactory(username="vertretung")
+    reassign(measure, deputy=deputy)
+    url = review_url(measure, deputy)
+    assert client.get(url).status_code == 200
+    reassign(measure, deputy=None)
+    assert client.post(url, {"outcome": "confirmed"}).status_code == 403
+    assert not ReviewLog.objects.exists()
+
+
+def test_the_coordinators_link_records_the_review(client, field, measure):
+    """Escalations go to the action field's coordinator, with links they may use."""
+    response = client.post(review_url(measure, field.coordinator), {"outcome": "confirmed"})
+    assert response.status_code == 200
+    assert ReviewLog.objects.get(measure=measure).reviewed_by == field.coordinator
+
+
+def test_the_fallback_group_may_use_links_only_while_no_coordinator_is_reachable(
+    client, field, measure, admin_user
+):
+    """The demo admin is in the fallback group, which hears about a measure only without one."""
+    url = review_url(measure, admin_user)
+    assert client.get(url).status_code == 403
+    field.coordinator = None
+    field.save()
+    assert client.post(url, {"outcome": "confirmed"}).status_code == 200
+    assert ReviewLog.objects.get(measure=measure).reviewed_by == admin_user
+
+
+def test_complete_review_checks_the_due_date_on_the_locked_row(measure, owner):
+    """A submission that loaded the measure before another one was recorded records nothing."""
+    link = read_review_token(make_review_token(measure.pk, owner.pk, measure.next_review_due))
+    loaded_before = m.MeasurePage.objects.get(pk=measure.pk)
+    complete_review(measure, owner, NOW, link=link)
+    with pytest.raises(AlreadyReviewed) as refusal:
+        complete_review(loaded_before, owner, NOW, link=link)
+    assert refusal.value.measure.next_review_due == measure.next_review_due != link.due_date
+    assert ReviewLog.objects.filter(measure=measure).count() == 1
+
+
+def test_complete_review_checks_the_reviewer_on_the_locked_row(measure, owner):
+    """A submission that loaded the measure before it was reassigned records nothing."""
+    link = read_review_token(make_review_token(measure.pk, owner.pk, measure.next_review_due))
+    loaded_before = m.MeasurePage.objects.get(pk=measure.pk)
+    reassign(measure, measure_owner=UserFactory(username="nachfolge"))
+    with pytest.raises(NotResponsible):
+        complete_review(loaded_before, owner, NOW, link=link)
+    assert not ReviewLog.objects.exists()
+
+
+def test_preference_form_needs_the_csrf_token(owner):
+    """Another site cannot switch reminders back on with someone's preferences link."""
+    ReminderPreference.objects.create(user=owner, due_soon_reminders=False)
+    client = Client(enforce_csrf_checks=True)
+    url = preferences_url(owner)
+    forged = client.post(url, {"due_soon_reminders": "on"})
+    assert forged.status_code == 403
+    assert not ReminderPreference.objects.get(user=owner).due_soon_reminders
+    csrf_token = client.get(url).context["csrf_token"]
+    saved = client.post(url, {"due_soon_reminders": "on", "csrfmiddlewaretoken": str(csrf_token)})
+    assert saved.status_code == 200
+    assert ReminderPreference.objects.get(user=owner).due_soon_reminders
+
+
+def test_one_click_unsubscribe_never_switches_reminders_on(owner):
+    ReminderPreference.objects.create(user=owner, due_soon_reminders=False)
+    response = Client(enforce_csrf_checks=True).post(
+        preferences_url(owner), {"List-Unsubscribe": "One-Click", "due_soon_reminders": "on"}
+    )
+    assert response.status_code == 200
+    assert not ReminderPreference.objects.get(user=owner).due_soon_reminders
+
+
+def test_preference_link_expires_after_the_configured_days(owner, settings):
+    settings.REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS = 90
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    with signing_clock(NOW):
+        url = preferences_url(owner)
+    with signing_clock(NOW + timedelta(days=89)):
+        assert client.get(url).status_code == 200
+    with signing_clock(NOW + timedelta(days=91)):
+        page = client.get(url)
+        one_click = client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert page.status_code == 400 and b"This link has expired." in page.content
+    assert one_click.status_code == 400
+    assert not ReminderPreference.objects.filter(user=owner, due_soon_reminders=False).exists()
+    settings.REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS = 92  # the setting, nothing else, decides
+    with signing_clock(NOW + timedelta(days=91)):
+        assert client.get(url).status_code == 200

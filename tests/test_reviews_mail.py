@@ -85,6 +85,30 @@ def test_digest_delivered_once_over_smtp_with_links_and_headers(field, smtp_serv
     assert len(smtp_server.handler.accepted) == 1
 
 
+@pytest.mark.parametrize(
+    ("production", "base_url", "links_start"),
+    [
+        (True, "http://teilhabe.eisenach.example", "https://teilhabe.eisenach.example/"),
+        (True, "https://teilhabe.eisenach.example", "https://teilhabe.eisenach.example/"),
+        (False, "http://127.0.0.1:8000", "http://127.0.0.1:8000/"),
+    ],
+)
+def test_production_digests_link_over_https_whatever_base_url_says(
+    field, settings, production, base_url, links_start
+):
+    """RFC 8058: the one-click List-Unsubscribe URL must be https; development keeps http."""
+    settings.IS_PRODUCTION, settings.BASE_URL = production, base_url
+    owner = owner_speaking("de")
+    add_measure(field, "9.51", -3, measure_owner=owner)
+    message = render_digest(digest_for(plan_run(NOW), owner))
+    unsubscribe = message.extra_headers["List-Unsubscribe"]
+    assert unsubscribe.startswith(f"<{links_start}reminders/preferences/")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    links = re.findall(r"https?://\S+", message.body)
+    assert len(links) == 4  # mark reviewed, edit, dashboard, preferences
+    assert [link for link in links if not link.startswith(links_start)] == []
+
+
 def test_smtp_failure_records_nothing_and_a_retry_sends(field, smtp_server):
     owner = owner_speaking("de")
     add_measure(field, "9.51", -3, measure_owner=owner)
