@@ -1,6 +1,10 @@
-"""factory_boy factories for the content model, for tests and benchmarks."""
+"""factory_boy factories for the content model, for tests and benchmarks.
 
-from datetime import date
+Page factories need a `parent` (the demo's tree or one built with these factories). A page is
+created live but without a revision, as `add_child` leaves it; pass ``publish=True`` to
+publish it the way an editor does (a revision, first publication date, page_published), or
+``live=False, publish=False`` for a draft that was never published.
+"""
 
 import factory
 import wagtail_factories
@@ -75,7 +79,24 @@ class FundingAreaFactory(TranslatableSnippetFactory):
         model = m.FundingArea
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class PageFactory(wagtail_factories.PageFactory):
+    """Base of the page factories: ``publish=True`` publishes, ``publish=False`` drafts."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(page, create: bool, extracted: bool | None, **kwargs) -> None:
+        """Publish a revision (True) or save one as a draft (False); None leaves the page be."""
+        if not create or extracted is None:
+            return
+        revision = page.save_revision()
+        if extracted:
+            revision.publish()
+
+
+class HomePageFactory(PageFactory):
     """A home page (give `parent`, usually the root page)."""
 
     class Meta:
@@ -84,7 +105,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     title = "Startseite"
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
+class StandardPageFactory(PageFactory):
     """A free-content page."""
 
     class Meta:
@@ -93,7 +114,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Seite {n}")
 
 
-class ActionFieldIndexPageFactory(wagtail_factories.PageFactory):
+class ActionFieldIndexPageFactory(PageFactory):
     """The action field index."""
 
     class Meta:
@@ -102,7 +123,7 @@ class ActionFieldIndexPageFactory(wagtail_factories.PageFactory):
     title = "Handlungsfelder"
 
 
-class ActionFieldPageFactory(wagtail_factories.PageFactory):
+class ActionFieldPageFactory(PageFactory):
     """An action field with a number from 1 to 9."""
 
     class Meta:
@@ -113,20 +134,32 @@ class ActionFieldPageFactory(wagtail_factories.PageFactory):
     summary = "Worum es in diesem Handlungsfeld geht."
 
 
-class MeasurePageFactory(wagtail_factories.PageFactory):
-    """A measure; its code follows the parent action field's number."""
+def _measure_code(measure, n: int) -> str:
+    """The parent action field's number, a dot and a running number from 50 to 99.
+
+    The demo's measures count from 1, so factory-made codes never clash with theirs.
+    """
+    number = getattr(getattr(measure, "parent", None), "number", None) or 1
+    return f"{number}.{n % 50 + 50}"
+
+
+class MeasurePageFactory(PageFactory):
+    """A measure; its code follows the parent action field's number.
+
+    Its first review falls due one review interval from today, as for a measure an editor
+    creates (see `MeasurePage.save`).
+    """
 
     class Meta:
         model = m.MeasurePage
 
     title = factory.Sequence(lambda n: f"Maßnahme {n}")
-    code = factory.Sequence(lambda n: f"1.{n % 99 + 1}")
+    code = factory.LazyAttributeSequence(_measure_code)
     summary = "Kurzbeschreibung der Maßnahme."
     specific_goal = "Ein konkretes, messbares Ziel."
-    next_review_due = date(2026, 12, 31)
 
 
-class OfferIndexPageFactory(wagtail_factories.PageFactory):
+class OfferIndexPageFactory(PageFactory):
     """The offer catalogue."""
 
     class Meta:
@@ -135,7 +168,7 @@ class OfferIndexPageFactory(wagtail_factories.PageFactory):
     title = "Angebote"
 
 
-class OfferPageFactory(wagtail_factories.PageFactory):
+class OfferPageFactory(PageFactory):
     """An offer, free of charge by default."""
 
     class Meta:
@@ -146,7 +179,7 @@ class OfferPageFactory(wagtail_factories.PageFactory):
     languages = factory.LazyFunction(lambda: ["de", "ar"])
 
 
-class FundingIndexPageFactory(wagtail_factories.PageFactory):
+class FundingIndexPageFactory(PageFactory):
     """The funding overview."""
 
     class Meta:
@@ -155,7 +188,7 @@ class FundingIndexPageFactory(wagtail_factories.PageFactory):
     title = "Fördermittel"
 
 
-class FundingSourcePageFactory(wagtail_factories.PageFactory):
+class FundingSourcePageFactory(PageFactory):
     """A funding source (a state grant by default)."""
 
     class Meta:
@@ -166,7 +199,7 @@ class FundingSourcePageFactory(wagtail_factories.PageFactory):
     summary = "Zuschüsse für Integrationsprojekte."
 
 
-class FactsPageFactory(wagtail_factories.PageFactory):
+class FactsPageFactory(PageFactory):
     """The data-and-facts page."""
 
     class Meta:

@@ -6,7 +6,13 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from cms.machine_translation import DEEPL, DUMMY, GOOGLE, LIBRETRANSLATE, machine_translator_from_env
+from cms.machine_translation import (
+    DEEPL,
+    DUMMY,
+    GOOGLE,
+    LIBRETRANSLATE,
+    machine_translator_from_env,
+)
 
 
 def test_development_and_tests_use_the_dummy_translator(settings):

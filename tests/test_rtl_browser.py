@@ -31,15 +31,25 @@ def browser():
 
     Playwright's sync API keeps an event loop running in this thread, which makes Django
     refuse ORM calls; the test's own queries are plain synchronous ones, so allow them.
+    While that loop runs, Django keeps this thread's database connections per async context,
+    so the tests here open connections of their own beside the session's. They are closed
+    before the loop stops, while they can still be reached: left open, they keep the test
+    database from being dropped at the end of the run.
     """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+                connections.close_all()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture(scope="module")

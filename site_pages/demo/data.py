@@ -1,6 +1,45 @@
-"""Eisenach demo content: the seed's action fields and measures plus plausible, clearly-marked demo data."""
+"""Eisenach demo content: the seed's action fields and measures plus plausible, clearly-marked demo data.
 
-from datetime import date, time
+Dates that only make sense relative to "now" (application windows, review dates, the end of
+running measures and offers, the "as of" of current figures) are `LoadDay`s: the loader
+resolves them against the day the demo is loaded, so the demo means the same on any date.
+The seed's history stays absolute: the reference date 31.12.2019, when measures started,
+when finished measures ended.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from site_pages.dates import add_months
+
+
+@dataclass(frozen=True)
+class LoadDay:
+    """A date counted from the day the demo is loaded: months on, a day of that month, days on.
+
+    ``LoadDay()`` is the load day, ``LoadDay(days=15)`` two weeks and a day later,
+    ``LoadDay(months=-5, day=30)`` the 30th five months earlier (loaded on 30 November 2026:
+    30 June 2026). `day` is clamped to the month's end, so ``day=31`` is always its last day.
+    """
+
+    months: int = 0
+    day: int | None = None
+    days: int = 0
+
+    def on(self, load_day: date) -> date:
+        """The date this stands for when the demo is loaded on `load_day`."""
+        shifted = add_months(load_day, self.months)
+        if self.day is not None:
+            last = calendar.monthrange(shifted.year, shifted.month)[1]
+            shifted = shifted.replace(day=min(self.day, last))
+        return shifted + timedelta(days=self.days)
+
+
+def on_load_day(value: date | LoadDay | None, load_day: date) -> date | None:
+    """A date of the data as of `load_day`: `LoadDay`s resolved, absolute dates unchanged."""
+    return value.on(load_day) if isinstance(value, LoadDay) else value
+
 
 # Hinweis, der an jedem Demo-Datensatz angezeigt wird (höchstens 255 Zeichen).
 DEMO_NOTE = (
@@ -612,7 +651,7 @@ MEASURES = [
                 "baseline": 12,
                 "target": 25,
                 "current_value": 21,
-                "as_of": date(2026, 6, 30),
+                "as_of": LoadDay(months=-5, day=30),
             },
             {
                 "name": "Veröffentlichte Integrationsberichte seit 2021",
@@ -620,7 +659,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 6,
                 "current_value": 5,
-                "as_of": date(2026, 6, 30),
+                "as_of": LoadDay(months=-5, day=30),
             },
         ],
         "rationale": (
@@ -652,7 +691,7 @@ MEASURES = [
         "offers": [],
         "funding": [],
         "review_interval_months": 12,
-        "review_due_in_days": 7,
+        "review_due": LoadDay(days=7),
         "owner": "owner1",
         "deputy": "redaktion",
     },
@@ -684,7 +723,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 1,
                 "current_value": 1,
-                "as_of": date(2026, 1, 1),
+                "as_of": LoadDay(months=-10, day=1),
             },
             {
                 "name": "Sitzungen des Netzwerks Integration pro Jahr",
@@ -692,7 +731,7 @@ MEASURES = [
                 "baseline": 2,
                 "target": 4,
                 "current_value": 4,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -710,7 +749,7 @@ MEASURES = [
         "offers": [],
         "funding": [],
         "review_interval_months": 12,
-        "review_due_in_days": 60,
+        "review_due": LoadDay(days=60),
         "owner": "owner1",
         "deputy": "owner2",
     },
@@ -741,7 +780,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 120,
                 "current_value": 74,
-                "as_of": date(2026, 9, 30),
+                "as_of": LoadDay(months=-2, day=30),
             },
             {
                 "name": "Mehrsprachig verfügbare Formulare und Merkblätter",
@@ -749,7 +788,7 @@ MEASURES = [
                 "baseline": 3,
                 "target": 25,
                 "current_value": 14,
-                "as_of": date(2026, 9, 30),
+                "as_of": LoadDay(months=-2, day=30),
             },
         ],
         "rationale": (
@@ -759,7 +798,7 @@ MEASURES = [
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat", "vhs"],
         "start_date": date(2021, 3, 1),
-        "end_date": date(2027, 12, 31),
+        "end_date": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt"],
@@ -767,7 +806,7 @@ MEASURES = [
         "offers": ["wegweiser-ankommen"],
         "funding": [],
         "review_interval_months": 6,
-        "review_due_in_days": -40,
+        "review_due": LoadDay(days=-40),
         "owner": "owner2",
         "deputy": "redaktion",
     },
@@ -798,7 +837,7 @@ MEASURES = [
                 "baseline": 2,
                 "target": 8,
                 "current_value": 5,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
             {
                 "name": "Wahlbeteiligung bei der Wahl des Ausländerbeirates",
@@ -806,7 +845,7 @@ MEASURES = [
                 "baseline": 6.5,
                 "target": 12,
                 "current_value": 8.9,
-                "as_of": date(2025, 11, 16),
+                "as_of": LoadDay(months=-12, day=16),
             },
         ],
         "rationale": (
@@ -816,7 +855,7 @@ MEASURES = [
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat"],
         "start_date": date(2021, 1, 1),
-        "end_date": date(2027, 12, 31),
+        "end_date": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "oststadt", "weststadt"],
@@ -824,7 +863,7 @@ MEASURES = [
         "offers": [],
         "funding": ["verfuegungsfonds-integration"],
         "review_interval_months": 12,
-        "review_due_in_days": 14,
+        "review_due": LoadDay(days=14),
         "owner": "owner2",
         "deputy": "reviewer",
     },
@@ -874,7 +913,7 @@ MEASURES = [
         "offers": [],
         "funding": [],
         "review_interval_months": 12,
-        "review_due_in_days": 300,
+        "review_due": LoadDay(days=300),
         "owner": "owner2",
         "deputy": None,
     },
@@ -905,7 +944,7 @@ MEASURES = [
                 "baseline": 14,
                 "target": 6,
                 "current_value": 9,
-                "as_of": date(2026, 9, 30),
+                "as_of": LoadDay(months=-2, day=30),
             },
             {
                 "name": "Sitzungen des Runden Tisches Sprache pro Jahr",
@@ -913,7 +952,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 4,
                 "current_value": 3,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -923,7 +962,7 @@ MEASURES = [
         "responsible_organisation": "stadt",
         "partners": ["vhs", "bamf", "jobcenter", "mbe", "caritas"],
         "start_date": date(2021, 2, 1),
-        "end_date": date(2027, 12, 31),
+        "end_date": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt", "nordstadt"],
@@ -931,7 +970,7 @@ MEASURES = [
         "offers": ["integrationskurs-vhs", "sprachcafe"],
         "funding": ["thueringen-sprache-integration"],
         "review_interval_months": 6,
-        "review_due_in_days": -9,
+        "review_due": LoadDay(days=-9),
         "owner": "owner1",
         "deputy": "redaktion",
     },
@@ -963,7 +1002,7 @@ MEASURES = [
                 "baseline": 1,
                 "target": 5,
                 "current_value": 3,
-                "as_of": date(2026, 9, 1),
+                "as_of": LoadDay(months=-2, day=1),
             },
             {
                 "name": "Teilnehmende Eltern pro Jahr",
@@ -971,7 +1010,7 @@ MEASURES = [
                 "baseline": 40,
                 "target": 150,
                 "current_value": 112,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -989,7 +1028,7 @@ MEASURES = [
         "offers": ["elterncafe-kita", "hausaufgabenhilfe"],
         "funding": ["aktion-mensch-mikrofoerderung", "bamf-integrationsprojekte"],
         "review_interval_months": 12,
-        "review_due_in_days": 90,
+        "review_due": LoadDay(days=90),
         "owner": "owner2",
         "deputy": "owner1",
     },
@@ -1020,7 +1059,7 @@ MEASURES = [
                 "baseline": 18,
                 "target": 40,
                 "current_value": 31,
-                "as_of": date(2025, 10, 31),
+                "as_of": LoadDay(months=-13, day=31),
             },
             {
                 "name": "Vorzeitig gelöste Ausbildungsverträge",
@@ -1028,7 +1067,7 @@ MEASURES = [
                 "baseline": 38,
                 "target": 20,
                 "current_value": 27,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -1038,7 +1077,7 @@ MEASURES = [
         "responsible_organisation": "arbeitsagentur",
         "partners": ["jobcenter", "ihk", "jmd", "stadt"],
         "start_date": date(2021, 9, 1),
-        "end_date": date(2027, 8, 31),
+        "end_date": LoadDay(months=9, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt", "nordstadt", "oststadt"],
@@ -1046,7 +1085,7 @@ MEASURES = [
         "offers": ["jugendmigrationsdienst", "bewerbungstraining"],
         "funding": ["esf-plus-arbeitsmarktintegration"],
         "review_interval_months": 6,
-        "review_due_in_days": 3,
+        "review_due": LoadDay(days=3),
         "owner": "owner1",
         "deputy": "owner2",
     },
@@ -1089,7 +1128,7 @@ MEASURES = [
         "responsible_organisation": "jobcenter",
         "partners": ["arbeitsagentur", "ihk", "stadt"],
         "start_date": date(2022, 9, 1),
-        "end_date": date(2027, 12, 31),
+        "end_date": LoadDay(months=13, day=31),
         "status": "planned",
         "priority": "medium",
         "districts": ["innenstadt", "oststadt"],
@@ -1097,7 +1136,7 @@ MEASURES = [
         "offers": ["arbeitgeberberatung-zuwanderung"],
         "funding": ["esf-plus-arbeitsmarktintegration"],
         "review_interval_months": 12,
-        "review_due_in_days": 120,
+        "review_due": LoadDay(days=120),
         "owner": "owner2",
         "deputy": None,
     },
@@ -1128,7 +1167,7 @@ MEASURES = [
                 "baseline": 180,
                 "target": 400,
                 "current_value": 356,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
             {
                 "name": "Sprachen mit festen Sprechzeiten",
@@ -1136,7 +1175,7 @@ MEASURES = [
                 "baseline": 1,
                 "target": 3,
                 "current_value": 2,
-                "as_of": date(2026, 6, 30),
+                "as_of": LoadDay(months=-5, day=30),
             },
         ],
         "rationale": (
@@ -1154,7 +1193,7 @@ MEASURES = [
         "offers": ["beratung-eu-buerger", "mbe-migrationsberatung"],
         "funding": [],
         "review_interval_months": 6,
-        "review_due_in_days": -2,
+        "review_due": LoadDay(days=-2),
         "owner": None,
         "deputy": None,
     },
@@ -1185,7 +1224,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 30,
                 "current_value": 12,
-                "as_of": date(2026, 10, 31),
+                "as_of": LoadDay(months=-1, day=31),
             },
             {
                 "name": "Regelmäßige Gruppen und Angebote im Zentrum",
@@ -1193,7 +1232,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 15,
                 "current_value": 7,
-                "as_of": date(2026, 10, 31),
+                "as_of": LoadDay(months=-1, day=31),
             },
         ],
         "rationale": (
@@ -1203,7 +1242,7 @@ MEASURES = [
         "responsible_organisation": "begegnungsverein",
         "partners": ["stadt", "diakonie", "auslaenderbeirat", "ehrenamtsstiftung"],
         "start_date": date(2021, 6, 1),
-        "end_date": date(2027, 6, 30),
+        "end_date": LoadDay(months=7, day=30),
         "status": "delayed",
         "priority": "high",
         "districts": ["nordstadt"],
@@ -1211,7 +1250,7 @@ MEASURES = [
         "offers": ["begegnungszentrum", "sprachcafe", "interkultureller-garten", "frauentreff"],
         "funding": ["bamf-integrationsprojekte", "fonds-nebenan-angekommen", "raumpool-stadt"],
         "review_interval_months": 6,
-        "review_due_in_days": -1,
+        "review_due": LoadDay(days=-1),
         "owner": "owner1",
         "deputy": "owner2",
     },
@@ -1243,7 +1282,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 2000,
                 "current_value": 2350,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
             {
                 "name": "Sprachfassungen",
@@ -1269,7 +1308,7 @@ MEASURES = [
         "offers": ["frauenratgeber", "frauentreff"],
         "funding": [],
         "review_interval_months": 12,
-        "review_due_in_days": 200,
+        "review_due": LoadDay(days=200),
         "owner": "owner2",
         "deputy": "redaktion",
     },
@@ -1300,7 +1339,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 80,
                 "current_value": 18,
-                "as_of": date(2026, 11, 1),
+                "as_of": LoadDay(day=1),
             },
             {
                 "name": "Sprachen, in denen der Katalog verfügbar ist",
@@ -1308,7 +1347,7 @@ MEASURES = [
                 "baseline": 1,
                 "target": 6,
                 "current_value": 3,
-                "as_of": date(2026, 11, 1),
+                "as_of": LoadDay(day=1),
             },
         ],
         "rationale": (
@@ -1318,7 +1357,7 @@ MEASURES = [
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat", "caritas", "diakonie", "vhs", "mbe", "jmd"],
         "start_date": date(2022, 1, 1),
-        "end_date": date(2027, 3, 31),
+        "end_date": LoadDay(months=4, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": [
@@ -1335,7 +1374,7 @@ MEASURES = [
         "offers": ["wegweiser-ankommen", "frauenratgeber"],
         "funding": [],
         "review_interval_months": 6,
-        "review_due_in_days": 0,
+        "review_due": LoadDay(days=0),
         "owner": "owner1",
         "deputy": "redaktion",
     },
@@ -1368,7 +1407,7 @@ MEASURES = [
                 "baseline": 4,
                 "target": 12,
                 "current_value": 10,
-                "as_of": date(2026, 9, 30),
+                "as_of": LoadDay(months=-2, day=30),
             },
             {
                 "name": "Bewohnerinnen und Bewohner mit Zugang zu einem Sprachangebot",
@@ -1376,7 +1415,7 @@ MEASURES = [
                 "baseline": 35,
                 "target": 80,
                 "current_value": 64,
-                "as_of": date(2026, 9, 30),
+                "as_of": LoadDay(months=-2, day=30),
             },
         ],
         "rationale": (
@@ -1394,7 +1433,7 @@ MEASURES = [
         "offers": ["sozialberatung-gu", "sprachcafe", "hausaufgabenhilfe"],
         "funding": ["fonds-nebenan-angekommen"],
         "review_interval_months": 6,
-        "review_due_in_days": 10,
+        "review_due": LoadDay(days=10),
         "owner": "owner2",
         "deputy": "owner1",
     },
@@ -1425,7 +1464,7 @@ MEASURES = [
                 "baseline": 24,
                 "target": 15,
                 "current_value": 19,
-                "as_of": date(2026, 8, 31),
+                "as_of": LoadDay(months=-3, day=31),
             },
             {
                 "name": "Ausgewertete Einschulungsjahrgänge",
@@ -1433,7 +1472,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 6,
                 "current_value": 5,
-                "as_of": date(2026, 10, 31),
+                "as_of": LoadDay(months=-1, day=31),
             },
         ],
         "rationale": (
@@ -1451,7 +1490,7 @@ MEASURES = [
         "offers": ["elterncafe-kita"],
         "funding": [],
         "review_interval_months": 12,
-        "review_due_in_days": 150,
+        "review_due": LoadDay(days=150),
         "owner": "owner1",
         "deputy": None,
     },
@@ -1482,7 +1521,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 300,
                 "current_value": 145,
-                "as_of": date(2026, 6, 30),
+                "as_of": LoadDay(months=-5, day=30),
             },
             {
                 "name": "Geschulte Sprach- und Kulturmittelnde",
@@ -1490,7 +1529,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 25,
                 "current_value": 11,
-                "as_of": date(2026, 6, 30),
+                "as_of": LoadDay(months=-5, day=30),
             },
         ],
         "rationale": (
@@ -1500,7 +1539,7 @@ MEASURES = [
         "responsible_organisation": "gesundheitsamt",
         "partners": ["stadt", "caritas", "diakonie", "begegnungsverein"],
         "start_date": date(2022, 1, 1),
-        "end_date": date(2027, 12, 31),
+        "end_date": LoadDay(months=13, day=31),
         "status": "delayed",
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "suedstadt", "weststadt"],
@@ -1508,7 +1547,7 @@ MEASURES = [
         "offers": ["dolmetscherpool-gesundheit"],
         "funding": ["thueringen-sprache-integration"],
         "review_interval_months": 6,
-        "review_due_in_days": 1,
+        "review_due": LoadDay(days=1),
         "owner": None,
         "deputy": None,
     },
@@ -1540,7 +1579,7 @@ MEASURES = [
                 "baseline": 4,
                 "target": 12,
                 "current_value": 9,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
             {
                 "name": "Erstmals antragstellende Initiativen und Migrantenorganisationen",
@@ -1548,7 +1587,7 @@ MEASURES = [
                 "baseline": 1,
                 "target": 5,
                 "current_value": 3,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -1575,7 +1614,7 @@ MEASURES = [
         "offers": ["ehrenamtstreff-hoetzelsroda", "interkultureller-garten"],
         "funding": ["fonds-nebenan-angekommen"],
         "review_interval_months": 12,
-        "review_due_in_days": 30,
+        "review_due": LoadDay(days=30),
         "owner": "owner1",
         "deputy": "reviewer",
     },
@@ -1607,7 +1646,7 @@ MEASURES = [
                 "baseline": 0,
                 "target": 30,
                 "current_value": 9,
-                "as_of": date(2026, 11, 1),
+                "as_of": LoadDay(day=1),
             },
             {
                 "name": "Beratungsgespräche zu Fördermitteln pro Jahr",
@@ -1615,7 +1654,7 @@ MEASURES = [
                 "baseline": 10,
                 "target": 40,
                 "current_value": 26,
-                "as_of": date(2025, 12, 31),
+                "as_of": LoadDay(months=-11, day=31),
             },
         ],
         "rationale": (
@@ -1625,7 +1664,7 @@ MEASURES = [
         "responsible_organisation": "stadt",
         "partners": ["ehrenamtsstiftung", "auslaenderbeirat"],
         "start_date": date(2022, 1, 1),
-        "end_date": date(2027, 6, 30),
+        "end_date": LoadDay(months=7, day=30),
         "status": "in_progress",
         "priority": "medium",
         "districts": ["innenstadt"],
@@ -1643,7 +1682,7 @@ MEASURES = [
             "integration-durch-sport",
         ],
         "review_interval_months": 6,
-        "review_due_in_days": 45,
+        "review_due": LoadDay(days=45),
         "owner": "owner2",
         "deputy": "redaktion",
     },
@@ -2067,7 +2106,7 @@ OFFERS = [
         "email": "sprachmittlung@gesundheitsamt-wartburgkreis.example",
         "website": "https://gesundheitsamt-wartburgkreis.example.org/sprachmittlung",
         "valid_from": date(2022, 4, 1),
-        "valid_until": date(2027, 12, 31),
+        "valid_until": LoadDay(months=13, day=31),
         "action_fields": [8],
     },
     {
@@ -2258,7 +2297,7 @@ OFFERS = [
         "email": "bewerbung@jobcenter-wartburgkreis.example",
         "website": "https://jobcenter-wartburgkreis.example.org/bewerbungstraining",
         "valid_from": date(2023, 2, 1),
-        "valid_until": date(2027, 6, 30),
+        "valid_until": LoadDay(months=7, day=30),
         "action_fields": [4],
     },
     {
@@ -2354,8 +2393,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2026, 4, 1),
-                "closes": date(2026, 11, 30),
+                "opens": LoadDay(months=-7, day=1),
+                "closes": LoadDay(),
                 "recurs_yearly": True,
                 "note": "Jährliche Antragszeit; Anträge über die Stabsstelle Integration als "
                 "lokale Partnerin der Stiftung",
@@ -2378,7 +2417,7 @@ FUNDING = [
             "werden. In Eisenach berät die Stabsstelle Integration als lokale Partnerin der "
             "Stiftung und nimmt die Anträge entgegen.",
         ],
-        "last_checked_days_ago": 12,
+        "last_checked": LoadDay(days=-12),
     },
     {
         "slug": "verfuegungsfonds-integration",
@@ -2396,13 +2435,13 @@ FUNDING = [
         "deadlines": [
             {
                 "opens": None,
-                "closes": date(2026, 12, 15),
+                "closes": LoadDay(days=15),
                 "recurs_yearly": True,
                 "note": "Vergaberunde für Vorhaben im ersten Halbjahr; Entscheidung im Januar",
             },
             {
                 "opens": None,
-                "closes": date(2027, 6, 15),
+                "closes": LoadDay(months=7, day=15),
                 "recurs_yearly": True,
                 "note": "Vergaberunde für Vorhaben im zweiten Halbjahr; Entscheidung im Juli",
             },
@@ -2422,7 +2461,7 @@ FUNDING = [
             "Ein Antrag umfasst eine kurze Projektbeschreibung und einen einfachen Kostenplan. "
             "Die Stabsstelle Integration berät gern vor der Antragstellung.",
         ],
-        "last_checked_days_ago": 3,
+        "last_checked": LoadDay(days=-3),
     },
     {
         "slug": "esf-plus-arbeitsmarktintegration",
@@ -2439,8 +2478,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2027, 1, 15),
-                "closes": date(2027, 3, 31),
+                "opens": LoadDay(months=2, day=15),
+                "closes": LoadDay(months=4, day=31),
                 "recurs_yearly": False,
                 "note": "Förderaufruf für Projekte mit Beginn ab 1. Juli 2027",
             },
@@ -2459,7 +2498,7 @@ FUNDING = [
             "Die Mittel stammen aus dem Europäischen Sozialfonds Plus und werden durch den "
             "Freistaat Thüringen kofinanziert. Ein Eigenanteil des Trägers ist erforderlich.",
         ],
-        "last_checked_days_ago": 45,
+        "last_checked": LoadDay(days=-45),
     },
     {
         "slug": "bamf-integrationsprojekte",
@@ -2481,8 +2520,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2027, 5, 1),
-                "closes": date(2027, 6, 30),
+                "opens": LoadDay(months=6, day=1),
+                "closes": LoadDay(months=7, day=30),
                 "recurs_yearly": True,
                 "note": "Interessenbekundung für Projekte mit Beginn im Folgejahr; Frist laut "
                 "jährlicher Ausschreibung",
@@ -2502,7 +2541,7 @@ FUNDING = [
             "Das Verfahren ist zweistufig: Zunächst wird eine Interessenbekundung eingereicht; "
             "nach positiver Rückmeldung folgt der eigentliche Antrag.",
         ],
-        "last_checked_days_ago": 90,
+        "last_checked": LoadDay(days=-90),
     },
     {
         "slug": "aktion-mensch-mikrofoerderung",
@@ -2531,7 +2570,7 @@ FUNDING = [
             "Anträge sind jederzeit möglich, müssen aber vor Projektbeginn gestellt werden. "
             "Antragsberechtigt sind freie gemeinnützige Organisationen.",
         ],
-        "last_checked_days_ago": 30,
+        "last_checked": LoadDay(days=-30),
     },
     {
         "slug": "thueringen-sprache-integration",
@@ -2548,8 +2587,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2026, 11, 16),
-                "closes": date(2027, 1, 31),
+                "opens": LoadDay(days=-14),
+                "closes": LoadDay(months=2, day=31),
                 "recurs_yearly": False,
                 "note": "Antragsfrist für Projekte im Haushaltsjahr 2027",
             },
@@ -2567,7 +2606,7 @@ FUNDING = [
             "Kulturmittlung sowie Projekte, die Zugewanderte an Beratung und Vereine anbinden.",
             "Kommunen können Mittel auch für die Vernetzung der Sprachkursträger beantragen.",
         ],
-        "last_checked_days_ago": 20,
+        "last_checked": LoadDay(days=-20),
     },
     {
         "slug": "integrationspreis-eisenach",
@@ -2591,8 +2630,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2027, 4, 1),
-                "closes": date(2027, 7, 15),
+                "opens": LoadDay(months=5, day=1),
+                "closes": LoadDay(months=8, day=15),
                 "recurs_yearly": True,
                 "note": "Verleihung während der Interkulturellen Woche im September",
             },
@@ -2610,7 +2649,7 @@ FUNDING = [
             "drei Preisträgerinnen und Preisträger aus.",
             "Das Preisgeld ist für die weitere Integrationsarbeit bestimmt.",
         ],
-        "last_checked_days_ago": 60,
+        "last_checked": LoadDay(days=-60),
     },
     {
         "slug": "raumpool-stadt",
@@ -2640,7 +2679,7 @@ FUNDING = [
             "Anfragen sind jederzeit möglich; bitte mindestens zwei Wochen vor dem gewünschten "
             "Termin anfragen.",
         ],
-        "last_checked_days_ago": 200,
+        "last_checked": LoadDay(days=-200),
     },
     {
         "slug": "integration-durch-sport",
@@ -2657,8 +2696,8 @@ FUNDING = [
         "rolling": False,
         "deadlines": [
             {
-                "opens": date(2026, 8, 1),
-                "closes": date(2026, 10, 31),
+                "opens": LoadDay(months=-3, day=1),
+                "closes": LoadDay(months=-1, day=31),
                 "recurs_yearly": True,
                 "note": "Anträge für das Folgejahr über den Landessportbund Thüringen",
             },
@@ -2676,7 +2715,7 @@ FUNDING = [
             "Das Bundesprogramm wird in Thüringen vom Landessportbund umgesetzt; Vereine stellen "
             "ihren Antrag dort.",
         ],
-        "last_checked_days_ago": 120,
+        "last_checked": LoadDay(days=-120),
     },
 ]
 
@@ -2799,9 +2838,12 @@ HOME = {
 }
 
 
-def check_references() -> list[str]:
-    """Return every broken cross-reference or invalid value in this module (empty if none)."""
+def check_references(load_day: date) -> list[str]:
+    """Every broken cross-reference or invalid value when loaded on `load_day` (empty if none)."""
     problems: list[str] = []
+
+    def on(value):
+        return on_load_day(value, load_day)
 
     def keys(items: list[dict], field: str, name: str) -> set:
         values = [item[field] for item in items]
@@ -2851,8 +2893,14 @@ def check_references() -> list[str]:
         for person in ("owner", "deputy"):
             if m[person] is not None:
                 refs(where, m[person], users, person)
-        if m["end_date"] is not None and m["end_date"] < m["start_date"]:
+        if m["end_date"] is not None and on(m["end_date"]) < m["start_date"]:
             problems.append(f"{where}: Ende vor Beginn")
+        running = m["status"] not in {"implemented", "discontinued"}
+        if running and m["end_date"] is not None and on(m["end_date"]) < load_day:
+            problems.append(f"{where}: läuft noch, aber das Ende liegt vor dem Ladetag")
+        for indicator in m["indicators"]:
+            if indicator["as_of"] is not None and on(indicator["as_of"]) > load_day:
+                problems.append(f"{where}: Stand {indicator['name']!r} nach dem Ladetag")
     for o in OFFERS:
         where = f"Angebot {o['slug']}"
         refs(where, o["provider"], orgs, "Träger")
@@ -2864,6 +2912,11 @@ def check_references() -> list[str]:
         refs(where, o["cost"], {"free", "fee"}, "cost")
         if o["cost"] == "fee" and not o["cost_note"]:
             problems.append(f"{where}: kostenpflichtig ohne cost_note")
+        valid_from, valid_until = on(o.get("valid_from")), on(o.get("valid_until"))
+        if valid_from is not None and valid_until is not None and valid_until < valid_from:
+            problems.append(f"{where}: gültig bis vor gültig ab")
+        if valid_until is not None and valid_until < load_day:
+            problems.append(f"{where}: am Ladetag schon abgelaufen")
         for weekday, opens, closes in o["opening_hours"]:
             if weekday not in range(7) or closes <= opens:
                 problems.append(f"{where}: ungültige Öffnungszeit {weekday} {opens}–{closes}")
@@ -2879,6 +2932,9 @@ def check_references() -> list[str]:
         if low is not None and high is not None and low > high:
             problems.append(f"{where}: Mindestbetrag über Höchstbetrag")
         for d in f["deadlines"]:
-            if d["opens"] is not None and d["closes"] < d["opens"]:
+            opens, closes = on(d["opens"]), on(d["closes"])
+            if opens is not None and closes < opens:
                 problems.append(f"{where}: Frist endet vor Beginn")
+            if d.get("recurs_yearly") and opens is not None and (closes - opens).days >= 365:
+                problems.append(f"{where}: jährliche Frist dauert ein Jahr oder länger")
     return problems

@@ -1,26 +1,42 @@
-"""Build the Eisenach demo from `site_pages.demo.data`, idempotently.
+"""Build the Eisenach demo from `site_pages.demo.data`, idempotently, beside editors' content.
 
-Every object is looked up by a natural key (slug under its parent, action field number,
-measure code, snippet name) and created only when missing: a second run creates and changes
-nothing, and editors' changes to demo content are never overwritten.
+The loader only ever touches what the demo owns. Every demo object carries a translation key
+derived from its natural key in the data (slug under its parent, action field number, measure
+code, snippet key), so it is recognised after editors renamed, re-titled or moved it; objects
+of demos loaded before these keys existed are recognised by the natural key itself. Whatever
+of the demo is missing is created (a deleted demo page comes back); nothing that exists is
+changed, and editors' own pages and snippets are never looked at. A second run creates and
+changes nothing.
+
+Dates are counted from the load day (`DemoLoader(today=...)`, see `data.LoadDay`).
 """
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from site_pages import models as m
 from site_pages.dates import add_months
 from site_pages.demo import data
-from site_pages.demo.translate import DemoTranslator
+from site_pages.demo.translate import DemoObject, DemoTranslator
 from site_pages.demo.users import ensure_user
+
+# Namespace of the demo's translation keys: uuid5(DEMO_KEYS, "offer:sprachcafe") and so on.
+DEMO_KEYS = uuid.UUID("6f1d3c52-8a4e-4c1b-9d2f-7e5a0b3c9d41")
+
+
+def demo_key(kind: str, natural_key: object) -> uuid.UUID:
+    """The translation key of the demo object of `kind` with `natural_key`, in every database."""
+    return uuid.uuid5(DEMO_KEYS, f"{kind}:{natural_key}")
 
 
 def _html(paragraphs: list[str]) -> str:
@@ -45,9 +61,10 @@ def _decimal(value) -> Decimal | None:
 
 @dataclass
 class LoadReport:
-    """What one run of the loader created, counted per kind of object."""
+    """What one run of the loader created (and left untranslated), counted per kind."""
 
     created: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
     users: list[dict] = field(default_factory=list)
 
     @property
@@ -65,6 +82,7 @@ class DemoLoader:
         self.locale = None
         self.users: dict[str, object] = {}
         self.snippets: dict[str, dict[str, object]] = {}
+        self.owned: list[DemoObject] = []
 
     def run(self) -> LoadReport:
         """Load everything that is missing and return what was created.
@@ -76,7 +94,9 @@ class DemoLoader:
         """
         with transaction.atomic():
             self._load_sources()
-        DemoTranslator(self._count).run()
+        translator = DemoTranslator(self._count, self.owned)
+        translator.run()
+        self.report.skipped.update(translator.skipped)
         # Wagtail caches the per-locale root paths; new home translations must be seen.
         Site.clear_site_root_paths_cache()
         return self.report
@@ -101,18 +121,47 @@ class DemoLoader:
         if created:
             self.report.created[kind] += 1
 
-    def _child(self, parent: Page, slug: str, build) -> Page:
-        """Return the child of `parent` with `slug`, creating and publishing it if missing."""
-        existing = parent.get_children().filter(slug=slug).first()
+    def _date(self, value) -> date | None:
+        """A date of the data as of the load day."""
+        return data.on_load_day(value, self.today)
+
+    def _own(self, kind: str, key: object, obj, created: bool):
+        """Note `obj` as the demo's `kind` with natural `key` (for the translator); return it."""
+        self.owned.append(DemoObject(kind=kind, key=str(key), obj=obj, created=created))
+        return obj
+
+    def _find(self, model: type[models.Model], kind: str, key: object, **natural):
+        """The demo's German `model` object: by its demo translation key, else by `natural`."""
+        german = model.objects.filter(locale=self.locale)
+        found = german.filter(translation_key=demo_key(kind, key)).first()
+        if found is None and natural:
+            found = german.filter(**natural).order_by("pk").first()
+        return found
+
+    def _page(self, parent: Page, model: type[Page], kind: str, key: object, slug: str, build):
+        """The demo page `kind`/`key` (found anywhere) or a new published child of `parent`.
+
+        Pages of demos loaded before the demo keys are found by `slug` under `parent`. A new
+        page takes the next free slug if an editor's page already uses the demo's.
+        """
+        existing = self._find(model, kind, key)
+        if existing is None:
+            existing = (
+                model.objects.child_of(parent)
+                .filter(slug=slug, locale=self.locale)
+                .order_by("pk")
+                .first()
+            )
         if existing is not None:
-            return existing.specific
+            return self._own(kind, key, existing, created=False)
         page = build()
-        page.slug = slug
+        page.translation_key = demo_key(kind, key)
+        page.slug = find_available_slug(parent, slug)
         page.locale = self.locale
         parent.add_child(instance=page)
         page.save_revision().publish()
         self._count(type(page).__name__, True)
-        return page
+        return self._own(kind, key, page, created=True)
 
     # --- users and snippets ---------------------------------------------------------------
     def _load_users(self) -> None:
@@ -134,27 +183,36 @@ class DemoLoader:
         for kind, (model, rows) in plain.items():
             self.snippets[kind] = {}
             for row in rows:
-                obj, created = model.objects.get_or_create(
-                    name=row["name"],
-                    locale=self.locale,
-                    defaults={"description": row.get("description", "")},
+                self.snippets[kind][row["key"]] = self._snippet(
+                    model, kind, row, {"description": row.get("description", "")}
                 )
-                self._count(kind, created)
-                self.snippets[kind][row["key"]] = obj
         self.snippets["organisation"] = {}
         for row in data.ORGANISATIONS:
-            obj, created = m.Organisation.objects.get_or_create(
-                name=row["name"],
-                locale=self.locale,
-                defaults={
+            self.snippets["organisation"][row["key"]] = self._snippet(
+                m.Organisation,
+                "organisation",
+                row,
+                {
                     "kind": row["kind"],
                     "website": row.get("website", ""),
                     "description": row.get("description", ""),
                     "demo_data_note": data.DEMO_NOTE,
                 },
             )
-            self._count("organisation", created)
-            self.snippets["organisation"][row["key"]] = obj
+
+    def _snippet(self, model: type[models.Model], kind: str, row: dict, fields: dict):
+        """The demo snippet of `row` (by demo key, else by name), created if missing."""
+        obj = self._find(model, kind, row["key"], name=row["name"])
+        created = obj is None
+        if created:
+            obj = model.objects.create(
+                name=row["name"],
+                locale=self.locale,
+                translation_key=demo_key(kind, row["key"]),
+                **fields,
+            )
+        self._count(kind, created)
+        return self._own(kind, row["key"], obj, created)
 
     def _snippets(self, kind: str, keys: list[str]) -> list:
         """Look up demo snippets of `kind` by their data keys."""
@@ -164,19 +222,26 @@ class DemoLoader:
     def _home_page(self) -> m.HomePage:
         """The German home page, made the default site's root (replacing Wagtail's welcome)."""
         site = Site.objects.filter(is_default_site=True).first()
-        if site is not None and isinstance(site.root_page.specific, m.HomePage):
-            return site.root_page.specific
+        home = self._find(m.HomePage, "page", "home")
+        if home is None and site is not None and isinstance(site.root_page.specific, m.HomePage):
+            home = site.root_page.specific  # a demo loaded before the demo keys
+        if home is not None:
+            return self._own("page", "home", home, created=False)
         root = Page.get_first_root_node()
         welcome = root.get_children().filter(
             content_type__app_label="wagtailcore", content_type__model="page", numchild=0
         )
         for page in welcome:
             page.delete()
-        home = self._child(
+        home = self._page(
             root,
+            m.HomePage,
+            "page",
+            "home",
             "home",
             lambda: m.HomePage(title=data.HOME["title"], intro=_html([data.HOME["intro"]])),
         )
+        site = Site.objects.filter(is_default_site=True).first()  # the welcome page's went
         if site is None:
             Site.objects.create(
                 hostname="localhost",
@@ -194,8 +259,11 @@ class DemoLoader:
     def _load_introduction(self, home: m.HomePage) -> None:
         """The concept's introduction as a standard page."""
         intro = data.INTRODUCTION
-        self._child(
+        self._page(
             home,
+            m.StandardPage,
+            "page",
+            "integrationskonzept",
             "integrationskonzept",
             lambda: m.StandardPage(
                 title=intro["title"], body=_stream_paragraphs(intro["paragraphs"])
@@ -229,12 +297,15 @@ class DemoLoader:
                 )
             return page
 
-        self._child(home, "daten-und-fakten", build)
+        self._page(home, m.FactsPage, "page", "daten-und-fakten", "daten-und-fakten", build)
 
     def _load_offers(self, home: m.HomePage, fields) -> dict[str, m.OfferPage]:
         """The offer catalogue and its offers."""
-        index = self._child(
+        index = self._page(
             home,
+            m.OfferIndexPage,
+            "page",
+            "angebote",
             "angebote",
             lambda: m.OfferIndexPage(
                 title="Angebote",
@@ -243,8 +314,13 @@ class DemoLoader:
         )
         offers = {}
         for row in data.OFFERS:
-            offers[row["slug"]] = self._child(
-                index, row["slug"], lambda row=row: self._offer(row, fields)
+            offers[row["slug"]] = self._page(
+                index,
+                m.OfferPage,
+                "offer",
+                row["slug"],
+                row["slug"],
+                lambda row=row: self._offer(row, fields),
             )
         return offers
 
@@ -268,8 +344,8 @@ class DemoLoader:
             contact_phone=row.get("phone", ""),
             contact_email=row.get("email", ""),
             contact_website=row.get("website", ""),
-            valid_from=row.get("valid_from"),
-            valid_until=row.get("valid_until"),
+            valid_from=self._date(row.get("valid_from")),
+            valid_until=self._date(row.get("valid_until")),
             demo_data_note=data.DEMO_NOTE,
         )
         page.target_groups = self._snippets("target_group", row["target_groups"])
@@ -281,8 +357,11 @@ class DemoLoader:
 
     def _load_funding(self, home: m.HomePage) -> dict[str, m.FundingSourcePage]:
         """The funding overview and its funding sources."""
-        index = self._child(
+        index = self._page(
             home,
+            m.FundingIndexPage,
+            "page",
+            "foerdermittel",
             "foerdermittel",
             lambda: m.FundingIndexPage(
                 title="Fördermittel",
@@ -291,8 +370,13 @@ class DemoLoader:
         )
         sources = {}
         for row in data.FUNDING:
-            sources[row["slug"]] = self._child(
-                index, row["slug"], lambda row=row: self._funding_source(row)
+            sources[row["slug"]] = self._page(
+                index,
+                m.FundingSourcePage,
+                "funding",
+                row["slug"],
+                row["slug"],
+                lambda row=row: self._funding_source(row),
             )
         return sources
 
@@ -314,15 +398,15 @@ class DemoLoader:
             programme_url=row.get("programme_url", ""),
             contact_phone=row.get("phone", ""),
             contact_email=row.get("email", ""),
-            last_checked=self.today - timedelta(days=row["last_checked_days_ago"]),
+            last_checked=self._date(row["last_checked"]),
             demo_data_note=data.DEMO_NOTE,
         )
         page.funding_areas = self._snippets("funding_area", row["areas"])
         for window in row["deadlines"]:
             page.deadlines.add(
                 m.FundingDeadline(
-                    opens_on=window.get("opens"),
-                    closes_on=window["closes"],
+                    opens_on=self._date(window.get("opens")),
+                    closes_on=self._date(window["closes"]),
                     recurs_yearly=window.get("recurs_yearly", False),
                     note=window.get("note", ""),
                 )
@@ -331,8 +415,11 @@ class DemoLoader:
 
     def _load_action_fields(self, home: m.HomePage) -> dict[int, m.ActionFieldPage]:
         """The action field index and the nine action fields with the seed's titles."""
-        index = self._child(
+        index = self._page(
             home,
+            m.ActionFieldIndexPage,
+            "page",
+            "handlungsfelder",
             "handlungsfelder",
             lambda: m.ActionFieldIndexPage(
                 title="Handlungsfelder",
@@ -343,13 +430,18 @@ class DemoLoader:
         )
         fields = {}
         for row in data.ACTION_FIELDS:
-            slug = f"{row['number']}-{slugify(row['title'])}"[:80]
-            existing = (
-                m.ActionFieldPage.objects.child_of(index).filter(number=row["number"]).first()
-            )
-            fields[row["number"]] = existing or self._child(
+            number = row["number"]
+            # Numbers are unique per locale: an action field with the number is the demo's.
+            existing = self._find(m.ActionFieldPage, "action_field", number, number=number)
+            if existing is not None:
+                fields[number] = self._own("action_field", number, existing, created=False)
+                continue
+            fields[number] = self._page(
                 index,
-                slug,
+                m.ActionFieldPage,
+                "action_field",
+                number,
+                f"{number}-{slugify(row['title'])}"[:80],
                 lambda row=row: m.ActionFieldPage(
                     title=row["title"],
                     number=row["number"],
@@ -361,17 +453,27 @@ class DemoLoader:
         return fields
 
     def _load_measures(self, fields, offers, funding) -> None:
-        """The seed's eighteen example measures, each under its action field."""
+        """The seed's eighteen example measures, each created under its action field."""
         for row in data.MEASURES:
-            parent = fields[row["action_field"]]
-            if m.MeasurePage.objects.child_of(parent).filter(code=row["code"]).exists():
+            code = row["code"]
+            # Codes are unique per locale: a measure with the code is the demo's, wherever
+            # an editor moved it.
+            existing = self._find(m.MeasurePage, "measure", code, code=code)
+            if existing is not None:
+                self._own("measure", code, existing, created=False)
                 continue
-            slug = slugify(row["title"])[:80]
-            self._child(parent, slug, lambda row=row: self._measure(row, offers, funding))
+            self._page(
+                fields[row["action_field"]],
+                m.MeasurePage,
+                "measure",
+                code,
+                slugify(row["title"])[:80],
+                lambda row=row: self._measure(row, offers, funding),
+            )
 
     def _measure(self, row: dict, offers, funding) -> m.MeasurePage:
         """Build one unsaved measure page from its data row."""
-        due = self.today + timedelta(days=row["review_due_in_days"])
+        due = self._date(row["review_due"])
         interval = row["review_interval_months"]
         last_review_day = add_months(due, -interval)
         owner = self.users.get(row["owner"]) if row.get("owner") else None
@@ -385,8 +487,8 @@ class DemoLoader:
             responsible_organisation=self.snippets["organisation"][row["responsible_organisation"]],
             measure_owner=owner,
             deputy=self.users.get(row["deputy"]) if row.get("deputy") else None,
-            start_date=row["start_date"],
-            end_date=row.get("end_date"),
+            start_date=self._date(row["start_date"]),
+            end_date=self._date(row.get("end_date")),
             status=row["status"],
             priority=row["priority"],
             review_interval_months=interval,
@@ -412,7 +514,7 @@ class DemoLoader:
                     baseline=_decimal(indicator.get("baseline")),
                     target=_decimal(indicator.get("target")),
                     current_value=_decimal(indicator.get("current_value")),
-                    as_of=indicator.get("as_of"),
+                    as_of=self._date(indicator.get("as_of")),
                 )
             )
         return page
