@@ -3,6 +3,7 @@
 from django.db.models import Model, QuerySet
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
 
 def german(model: type[Model]) -> QuerySet:
@@ -27,3 +28,21 @@ def translate(page: Page, language_code: str, **fields) -> Page:
         setattr(target, name, value)
     target.save_revision().publish()
     return target
+
+
+def translate_all_strings(
+    obj: Model, language_code: str, prefix: str, machine: bool = False
+) -> Translation:
+    """Translate every string of `obj` as "`prefix` <German>" through wagtail-localize, publish.
+
+    This is the translation editor's path (PO export, import, save target); slugs are kept.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    source, _ = TranslationSource.get_or_create_from_instance(obj)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"{prefix} {entry.msgid}"
+    translation.import_po(po, translation_type="machine" if machine else "manual")
+    translation.save_target(publish=True)
+    return translation

@@ -8,14 +8,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import TranslationSource
 
 from site_pages import factories as f
 from site_pages import models as m
 from site_pages.choices import FundingStatus
 from site_pages.demo import data, translate
-from site_pages.demo.loader import DemoLoader, demo_key
+from site_pages.demo.loader import DemoLoader, demo_key, site_address
 from site_pages.demo.translate import MissingDemoTranslation
 from tests.conftest import DEMO_DAY
 from tests.content import german
@@ -330,3 +330,36 @@ def test_demo_text_missing_from_a_translation_file_is_an_error(db, monkeypatch):
     monkeypatch.setattr(translate, "load_strings", without_the_title)
     with pytest.raises(MissingDemoTranslation, match="Sprachcafé am Johannisplatz"):
         DemoLoader(today=DEMO_DAY).run()
+
+
+@pytest.mark.parametrize(
+    "base_url, address",
+    [
+        ("http://127.0.0.1:8000", ("127.0.0.1", 8000)),
+        ("http://localhost", ("localhost", 80)),
+        ("https://teilhabe.eisenach.de", ("teilhabe.eisenach.de", 443)),
+        ("https://[::1]:8443/", ("::1", 8443)),
+    ],
+)
+def test_site_address_is_read_from_the_base_url(base_url, address):
+    assert site_address(base_url) == address
+
+
+def test_demo_site_serves_on_the_base_url_so_absolute_urls_name_it(db, settings):
+    settings.BASE_URL = "http://127.0.0.1:8765"
+    DemoLoader(today=DEMO_DAY).run()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8765)
+    offer = german(m.OfferPage).live().first()
+    assert offer.get_full_url() == f"http://127.0.0.1:8765/de/angebote/{offer.slug}/"
+
+
+def test_demo_leaves_a_site_an_editor_pointed_at_a_real_domain(db, settings):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "integration.eisenach.de", 443
+    site.save()
+    settings.BASE_URL = "http://127.0.0.1:8765"
+    report = DemoLoader(today=DEMO_DAY).run()
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("integration.eisenach.de", 443)
+    assert report.total_created == 0

@@ -10,12 +10,11 @@ import re
 import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
 
 from site_pages import factories as f
 from site_pages import models as m
 from tests.conftest import refresh_engine
-from tests.content import german
+from tests.content import german, translate_all_strings
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +28,9 @@ def publish(page: Page) -> Page:
 
 
 def translate(obj, language_code: str, prefix: str) -> Page:
-    """Translate every string of `obj` through wagtail-localize and publish the translation."""
-    locale = Locale.objects.get(language_code=language_code)
-    source, _ = TranslationSource.get_or_create_from_instance(obj)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"{prefix} {entry.msgid}"
-    translation.import_po(po)
-    translation.save_target(publish=True)
-    return obj.get_translation(locale)
+    """Translate every string of `obj` through wagtail-localize; the published translation."""
+    translate_all_strings(obj, language_code, prefix)
+    return obj.get_translation(Locale.objects.get(language_code=language_code))
 
 
 def in_locale(page: Page, language_code: str) -> Page:

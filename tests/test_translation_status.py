@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 
 from site_pages import models as m
-from tests.content import german
+from tests.content import german, translate_all_strings
 from translations.status import TranslationState, state_of, translation_status
 
 pytestmark = pytest.mark.django_db
@@ -19,19 +19,6 @@ def _state(obj, language_code: str) -> str:
     return next(
         row.state for row in rows if row.source.pk == obj.pk and type(row.source) is type(obj)
     )
-
-
-def _translate(obj, language_code: str, text: str, machine: bool = False) -> Translation:
-    """Translate every string of `obj` to `text` through wagtail-localize, as an editor would."""
-    locale = Locale.objects.get(language_code=language_code)
-    source, _ = TranslationSource.get_or_create_from_instance(obj)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"{text} {entry.msgid}"
-    translation.import_po(po, translation_type="machine" if machine else "manual")
-    translation.save_target(publish=True)
-    return translation
 
 
 def _sync(obj) -> None:
@@ -57,7 +44,7 @@ def test_state_rules_in_isolation():
 def test_missing_translation_becomes_up_to_date_when_translated(client):
     district = german(m.District).get(name="Innenstadt")
     assert _state(district, "uk") == TranslationState.MISSING
-    _translate(district, "uk", "[uk]")
+    translate_all_strings(district, "uk", "[uk]")
     assert _state(district, "uk") == TranslationState.UP_TO_DATE
 
 
@@ -128,7 +115,7 @@ def test_snippet_saved_in_code_outdates_its_translations():
 
 def test_machine_translation_is_flagged_until_a_person_reviews_it():
     area = german(m.FundingArea).get(name="Kultur")
-    translation = _translate(area, "tr", "[mt]", machine=True)
+    translation = translate_all_strings(area, "tr", "[mt]", machine=True)
     assert _state(area, "tr") == TranslationState.MACHINE
     StringTranslation.objects.filter(locale=translation.target_locale).filter(
         translation_type="machine", tool_name=""

@@ -16,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -37,6 +39,17 @@ DEMO_KEYS = uuid.UUID("6f1d3c52-8a4e-4c1b-9d2f-7e5a0b3c9d41")
 def demo_key(kind: str, natural_key: object) -> uuid.UUID:
     """The translation key of the demo object of `kind` with `natural_key`, in every database."""
     return uuid.uuid5(DEMO_KEYS, f"{kind}:{natural_key}")
+
+
+# Host names a developer's machine serves on: the demo may re-point a site still set to one.
+LOCAL_HOSTNAMES = frozenset({"localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]"})
+
+
+def site_address(base_url: str) -> tuple[str, int]:
+    """The Wagtail `Site` hostname and port that serve `base_url` (e.g. settings.BASE_URL)."""
+    parts = urlsplit(base_url)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname or "localhost", parts.port or default_port
 
 
 def _html(paragraphs: list[str]) -> str:
@@ -108,6 +121,7 @@ class DemoLoader:
         self._load_users()
         self._load_snippets()
         home = self._home_page()
+        self._point_site_at_base_url()
         self._load_introduction(home)
         fields = self._load_action_fields(home)
         offers = self._load_offers(home, fields)
@@ -243,9 +257,10 @@ class DemoLoader:
         )
         site = Site.objects.filter(is_default_site=True).first()  # the welcome page's went
         if site is None:
+            hostname, port = site_address(settings.BASE_URL)
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name="teilhabe Eisenach",
@@ -255,6 +270,24 @@ class DemoLoader:
             site.site_name = "teilhabe Eisenach"
             site.save()
         return home
+
+    def _point_site_at_base_url(self) -> None:
+        """Serve the demo's site on BASE_URL's host and port, so absolute URLs name them.
+
+        Only a site still on a developer's local address is re-pointed (``make run`` on another
+        PORT follows); a site an editor set to a real domain is left as it is.
+        """
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None or site.hostname not in LOCAL_HOSTNAMES:
+            return
+        hostname, port = site_address(settings.BASE_URL)
+        if (site.hostname, site.port) == (hostname, port):
+            return
+        if Site.objects.exclude(pk=site.pk).filter(hostname=hostname, port=port).exists():
+            return  # another site already serves that address
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+        self._count("site address", True)
 
     def _load_introduction(self, home: m.HomePage) -> None:
         """The concept's introduction as a standard page."""
