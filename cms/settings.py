@@ -47,6 +47,8 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # --- applications --------------------------------------------------------------------------
 INSTALLED_APPS = [
     "site_pages",
+    "editorial",
+    "moderation",
     "reviews",
     "translations",
     "search",
@@ -185,8 +187,15 @@ SEARCH_RETRY_SECONDS = env_int("SEARCH_RETRY_SECONDS", 30)
 # How often Celery beat replays index updates that failed while the engine was down.
 SEARCH_REPLAY_SECONDS = env_int("SEARCH_REPLAY_SECONDS", 60)
 
+# How often Celery beat publishes and unpublishes pages whose go-live/expiry time has come.
+SCHEDULED_PUBLISHING_SECONDS = env_int("SCHEDULED_PUBLISHING_SECONDS", 120)
+
 # --- Celery beat ----------------------------------------------------------------------------
 CELERY_BEAT_SCHEDULE: dict = {
+    "publish-scheduled": {
+        "task": "site_pages.publish_scheduled",
+        "schedule": float(SCHEDULED_PUBLISHING_SECONDS),
+    },
     "send-review-reminders": {
         "task": "reviews.send_review_reminders",
         "schedule": crontab(hour=_reminder_hour, minute=_reminder_minute),
