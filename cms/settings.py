@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "site_pages",
     "editorial",
     "moderation",
+    "dashboard",
     "reviews",
     "translations",
     "search",
@@ -61,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.UsersConfig",  # wagtail.users, with the roles' group listing
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -195,6 +196,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "publish-scheduled": {
         "task": "site_pages.publish_scheduled",
         "schedule": float(SCHEDULED_PUBLISHING_SECONDS),
+        # A run queued while no worker was up is dropped: the next one does the same work.
+        "options": {"expires": float(SCHEDULED_PUBLISHING_SECONDS)},
     },
     "send-review-reminders": {
         "task": "reviews.send_review_reminders",

@@ -10,3 +10,13 @@ class ModerationConfig(AppConfig):
     name = "moderation"
     verbose_name = _("Moderation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Send workflow emails after commit from Celery; give new index pages their workflow."""
+        from moderation.signal_handlers import (
+            connect_index_page_hook,
+            replace_wagtail_notifications,
+        )
+
+        replace_wagtail_notifications()
+        connect_index_page_hook()

@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from reviews.locking import write_transaction
 from reviews.models import DeliveryLock, SentReminder
 from reviews.planning import Digest
+from reviews.recipients import Address, recipient_key, sent_to
 from reviews.rules import ReminderRules
 from reviews.tokens import make_preferences_token, make_review_token
 
@@ -43,19 +44,24 @@ def absolute(path: str) -> str:
     return f"{base}{path}"
 
 
+def token_subject(recipient) -> int | str:
+    """What signed links name as their person: a user id or an address."""
+    return recipient.email if isinstance(recipient, Address) else recipient.pk
+
+
 def digest_context(digest: Digest) -> dict:
-    """What the digest templates show, with the links of every measure."""
+    """What the digest templates show, with the links of every page."""
     groups = []
+    person = token_subject(digest.recipient)
     for state, items in digest.groups():
         rows = []
         for item in items:
-            token = make_review_token(item.measure.pk, digest.recipient.pk, item.due_date)
+            token = make_review_token(item.page.pk, person, item.due_date)
             rows.append(
                 {
                     "item": item,
-                    "edit_url": absolute(
-                        reverse("wagtailadmin_pages:edit", args=[item.measure.pk])
-                    ),
+                    "context_label": item.kind.context_label,
+                    "edit_url": absolute(reverse("wagtailadmin_pages:edit", args=[item.page.pk])),
                     "review_url": absolute(reverse("reviews:mark_reviewed", args=[token])),
                 }
             )
@@ -64,8 +70,10 @@ def digest_context(digest: Digest) -> dict:
         "recipient": digest.recipient,
         "groups": groups,
         "count": len(digest.items),
+        "only_measures": digest.only_measures,
+        "has_account": not isinstance(digest.recipient, Address),
         "preferences_url": absolute(
-            reverse("reviews:preferences", args=[make_preferences_token(digest.recipient.pk)])
+            reverse("reviews:preferences", args=[make_preferences_token(person)])
         ),
         "dashboard_url": absolute(reverse("wagtailadmin_home")),
         "escalate_after_days": ReminderRules.from_settings().escalate_after_days,
@@ -73,9 +81,21 @@ def digest_context(digest: Digest) -> dict:
 
 
 def digest_subject(digest: Digest) -> str:
-    """The subject: how many measures, and whether any is overdue."""
+    """The subject: how many measures (or entries), and whether any is overdue."""
     count = len(digest.items)
     overdue = sum(1 for item in digest.items if item.state == "overdue")
+    if not digest.only_measures:
+        if overdue:
+            return ngettext(
+                "teilhabe: %(count)d entry needs checking (%(overdue)d overdue)",
+                "teilhabe: %(count)d entries need checking (%(overdue)d overdue)",
+                count,
+            ) % {"count": count, "overdue": overdue}
+        return ngettext(
+            "teilhabe: is %(count)d entry still current?",
+            "teilhabe: are %(count)d entries still current?",
+            count,
+        ) % {"count": count}
     if overdue:
         return ngettext(
             "teilhabe: %(count)d measure needs your review (%(overdue)d overdue)",
@@ -112,30 +132,31 @@ def render_digest(digest: Digest) -> EmailMultiAlternatives:
     return message
 
 
-def _lock(recipient_id: int, now: datetime) -> None:
+def _lock(key: str, now: datetime) -> None:
     """Take the recipient's lock row for the current transaction (created on first use)."""
     try:
         with transaction.atomic():
-            DeliveryLock.objects.get_or_create(recipient_id=recipient_id)
+            DeliveryLock.objects.get_or_create(key=key)
     except IntegrityError:  # another worker created it at the same moment
         pass
-    DeliveryLock.objects.filter(recipient_id=recipient_id).update(locked_at=now)
+    DeliveryLock.objects.filter(key=key).update(locked_at=now)
 
 
 def deliver(digest: Digest, now: datetime, connection=None) -> int:
     """Send `digest` unless another worker already did; return how many reminders it recorded."""
     recipient = digest.recipient
+    is_address = isinstance(recipient, Address)
     with write_transaction():
-        _lock(recipient.pk, now)
+        _lock(recipient_key(recipient), now)
         keys = digest.reminder_keys
         already = set(
             SentReminder.objects.filter(
-                recipient=recipient, measure_id__in={k[0] for k in keys}
-            ).values_list("measure_id", "stage", "due_date")
+                sent_to(recipient), page_id__in={k[0] for k in keys}
+            ).values_list("page_id", "stage", "due_date")
         )
         for item in digest.items:  # another worker may have sent some stages meanwhile
             item.stages = [
-                s for s in item.stages if (item.measure.pk, s, item.due_date) not in already
+                s for s in item.stages if (item.page.pk, s, item.due_date) not in already
             ]
         digest.items = [item for item in digest.items if item.stages]
         if not digest.items:
@@ -145,15 +166,20 @@ def deliver(digest: Digest, now: datetime, connection=None) -> int:
         message.send(fail_silently=False)  # raises unless the server accepted the message
         SentReminder.objects.bulk_create(
             SentReminder(
-                measure_id=measure_id,
-                recipient=recipient,
+                page_id=page_id,
+                recipient=None if is_address else recipient,
+                address=recipient.email if is_address else "",
                 stage=stage,
                 due_date=due,
                 sent_at=now,
             )
-            for measure_id, stage, due in digest.reminder_keys
+            for page_id, stage, due in digest.reminder_keys
         )
-    logger.info("review digest sent to user %s: %d measures", recipient.pk, len(digest.items))
+    logger.info(
+        "review digest sent to %s: %d pages",
+        "an address" if is_address else f"user {recipient.pk}",
+        len(digest.items),
+    )
     return len(digest.reminder_keys)
 
 

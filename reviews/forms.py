@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import ReminderPreference, ReviewOutcome
+from reviews.models import AddressPreference, ReminderPreference, ReviewOutcome
 
 
 class ReviewForm(forms.Form):
@@ -26,3 +26,19 @@ class ReminderPreferenceForm(forms.ModelForm):
     class Meta:
         model = ReminderPreference
         fields = ["due_soon_reminders"]
+
+
+class AddressPreferenceForm(forms.ModelForm):
+    """The same choice for a contact address without a user account."""
+
+    class Meta:
+        model = AddressPreference
+        fields = ["due_soon_reminders"]
+
+
+class ConfirmCurrentForm(forms.Form):
+    """ "Still current": one button, with an optional comment."""
+
+    comment = forms.CharField(
+        label=_("Comment (optional)"), required=False, max_length=2000, widget=forms.Textarea
+    )

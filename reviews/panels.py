@@ -1,4 +1,4 @@
-"""Dashboard panels: "My reviews" for owners and deputies, "Overdue measures" for coordinators."""
+"""Dashboard panels: "My reviews" (what the user's digest is about), "Overdue measures"."""
 
 from datetime import date
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from reviews.planning import measures_in_cycle
+from reviews.planning import due_for_user, measures_in_cycle
 from reviews.recipients import is_reachable
 from reviews.rules import ReminderRules, ReviewState, review_state, review_state_filter
 from site_pages.models import ActionFieldPage
@@ -40,32 +40,59 @@ class ReviewPanel(Component):
         )
 
     def get_context_data(self, parent_context=None) -> dict:
-        """Rows of (measure, state, no recipient) for the template."""
+        """One row per measure, as `MyReviewsPanel` has them, for the shared template."""
         rows = [
             {
-                "measure": measure,
+                "page": measure,
+                "heading": f"{measure.code} {measure.title}",
+                "due": measure.next_review_due,
                 "state": review_state(measure.next_review_due, self.today, self.rules),
                 "no_recipient": not (
                     is_reachable(measure.measure_owner) or is_reachable(measure.deputy)
                 ),
+                "escalated": False,
+                "is_measure": True,
             }
             for measure in self.measures()
         ]
-        return {"rows": rows, "title": self.title, "empty": self.empty}
+        panel_id = self.name.replace("_", "-")
+        return {"rows": rows, "title": self.title, "empty": self.empty, "panel_id": panel_id}
 
 
-class MyReviewsPanel(ReviewPanel):
-    """Due, due soon and overdue measures the user owns or deputises for."""
+class MyReviewsPanel(Component):
+    """What the user's review digest is about: due, due soon, overdue and escalated pages.
+
+    It reads `due_for_user`, the digests' own selection, so the panel and the mail never
+    disagree (a coordinator sees the measures of her field that nobody else can be told
+    about, integration management the escalations).
+    """
 
     name = "my_reviews"
     order = 50
+    template_name = "reviews/admin/my_reviews_panel.html"
     title = _("My reviews")
-    empty = _("None of your measures is due for review.")
+    empty = _("Nothing is due for your review.")
 
-    def selection(self) -> Q:
-        """The user's measures due within the reminder horizon, or overdue."""
-        mine = Q(measure_owner=self.user) | Q(deputy=self.user)
-        return mine & Q(next_review_due__lte=self.rules.horizon(self.today))
+    def __init__(self, user, today: date | None = None) -> None:
+        self.user = user
+        self.today = today or timezone.localdate()
+
+    def get_context_data(self, parent_context=None) -> dict:
+        """One row per due page, most urgent first, with the link that settles it."""
+        rows = [
+            {
+                "page": item.page,
+                "heading": item.heading,
+                "due": item.due_date,
+                "state": item.state,
+                "no_recipient": item.no_recipient,
+                "escalated": item.escalated,
+                "is_measure": item.is_measure,
+            }
+            for item in due_for_user(self.user, self.today)
+        ]
+        panel_id = self.name.replace("_", "-")
+        return {"rows": rows, "title": self.title, "empty": self.empty, "panel_id": panel_id}
 
 
 class OverdueMeasuresPanel(ReviewPanel):

@@ -1,22 +1,24 @@
-"""Plan a reminder run: which recipient gets which measures, in which language.
+"""Plan a reminder run: which recipient gets which pages to review, in which language.
 
-The plan is computed from a fixed number of queries whatever the number of measures
-(measures, their action fields, the fallback group, sent reminders, preferences, languages),
-and leaves out every reminder the log says was already sent, so a run can be repeated.
+One engine for all reviewable content (`reviews.content.KINDS`: measures, offers, funding
+sources). The plan is computed from a fixed number of queries whatever the number of pages
+(per kind its pages and their context, then the fallback group, sent reminders,
+preferences, languages), and leaves out every reminder the log says was already sent, so a
+run can be repeated.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from reviews.models import ReminderPreference, SentReminder
-from reviews.recipients import fallback_group_members, responsibility
+from reviews.content import KINDS, MeasureKind, ReviewableKind
+from reviews.models import AddressPreference, ReminderPreference, SentReminder
+from reviews.recipients import Address, fallback_group_members, recipient_key
 from reviews.rules import (
     ReminderRules,
     ReviewState,
@@ -24,39 +26,38 @@ from reviews.rules import (
     escalation_stage,
     reminder_stage,
 )
-from site_pages.choices import MeasureStatus
-from site_pages.models import ActionFieldPage, MeasurePage
 
-# What planning and the digest read of a measure (pages have many more columns).
-DIGEST_FIELDS = [
-    "id",
-    "title",
-    "code",
-    "path",
-    "next_review_due",
-    "status",
-    "measure_owner",
-    "deputy",
-]
 STATE_ORDER = [ReviewState.OVERDUE, ReviewState.DUE_TODAY, ReviewState.DUE_SOON]
 
 
 @dataclass
 class DigestItem:
-    """One measure in a digest, with the reminder stages it stands for."""
+    """One page in a digest (measure, offer, funding source), with the stages it stands for."""
 
-    measure: MeasurePage
-    action_field: ActionFieldPage | None
+    page: object
+    kind: ReviewableKind
+    context: str
     due_date: date
     state: ReviewState
     stages: list[str] = field(default_factory=list)
     escalated: bool = False
     no_recipient: bool = False
+    escalation_stages: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """How the digest names the page."""
+        return self.kind.heading(self.page)
+
+    @property
+    def is_measure(self) -> bool:
+        """Measures are reviewed; offers and funding sources are confirmed as current."""
+        return isinstance(self.kind, MeasureKind)
 
 
 @dataclass
 class Digest:
-    """Everything one recipient is told in one run."""
+    """Everything one recipient (a user or an `Address`) is told in one run."""
 
     recipient: object
     language: str
@@ -68,25 +69,30 @@ class Digest:
         for item in self.items:
             grouped[item.state].append(item)
         return [
-            (state, sorted(grouped[state], key=lambda i: (i.due_date, i.measure.code)))
+            (state, sorted(grouped[state], key=lambda i: (i.due_date, i.heading)))
             for state in STATE_ORDER
             if grouped[state]
         ]
 
     @property
     def reminder_keys(self) -> list[tuple[int, str, date]]:
-        """(measure id, stage, due date) of every reminder this digest delivers."""
-        return [(i.measure.pk, s, i.due_date) for i in self.items for s in i.stages]
+        """(page id, stage, due date) of every reminder this digest delivers."""
+        return [(i.page.pk, s, i.due_date) for i in self.items for s in i.stages]
+
+    @property
+    def only_measures(self) -> bool:
+        """Whether every item is a measure (the digest then reads as before offers existed)."""
+        return all(item.is_measure for item in self.items)
 
 
 @dataclass
 class RunPlan:
-    """The digests of one run, and measures nobody at all can be told about."""
+    """The digests of one run, and pages nobody at all can be told about."""
 
     now: datetime
     today: date
     digests: list[Digest]
-    unreachable: list[MeasurePage] = field(default_factory=list)
+    unreachable: list = field(default_factory=list)
 
 
 def digest_language(preferred: str | None) -> str:
@@ -97,31 +103,113 @@ def digest_language(preferred: str | None) -> str:
 
 def measures_in_cycle() -> QuerySet:
     """German (source) measures that are still reviewed: not implemented, not discontinued."""
-    return MeasurePage.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE, next_review_due__isnull=False
-    ).exclude(status__in=[MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED])
+    return MeasureKind().in_cycle()
 
 
-def action_fields_of(measures: list[MeasurePage]) -> dict[str, ActionFieldPage]:
-    """Parent path → action field (with its coordinator) for `measures`; one query."""
-    paths = {measure.path[: -Page.steplen] for measure in measures}
-    fields = ActionFieldPage.objects.filter(path__in=paths).select_related("coordinator")
-    return {action_field.path: action_field for action_field in fields}
+def concerning(
+    kind: ReviewableKind, user_id: int | None, address: Address | None, fallback_group: list
+) -> Q:
+    """A filter for the pages of `kind` one recipient can be told about (all without one).
 
-
-def concerning(user_id: int) -> Q:
-    """A filter for the measures `user_id` can be told about: owned, deputised, coordinated.
-
-    Members of the fallback group can hear about any measure, so nothing is filtered out.
+    Members of the fallback group can hear about any page, so nothing is filtered out.
     """
-    if fallback_group_members().filter(pk=user_id).exists():
+    if address is not None:
+        return kind.concerning_address(address)
+    if user_id is None or any(member.pk == user_id for member in fallback_group):
         return Q()
-    condition = Q(measure_owner_id=user_id) | Q(deputy_id=user_id)
-    for path in ActionFieldPage.objects.filter(coordinator_id=user_id).values_list(
-        "path", flat=True
-    ):
-        condition |= Q(path__startswith=path)
-    return condition
+    return kind.concerning_user(user_id)
+
+
+def _sent_reminders(page_ids: list[int]) -> set[tuple[int, str, str, date]]:
+    """(page id, recipient key, stage, due date) of every reminder sent about `page_ids`."""
+    rows = SentReminder.objects.filter(page_id__in=page_ids).values_list(
+        "page_id", "recipient_id", "address", "stage", "due_date"
+    )
+    return {
+        (page_id, f"user:{user_id}" if user_id else f"address:{email}", stage, due)
+        for page_id, user_id, email, stage, due in rows
+    }
+
+
+@dataclass
+class DueItems:
+    """What is due for whom on one day, before the sent-reminder log and opt-outs are read.
+
+    The digests (`plan_run`) and the personal dashboard panel both read this, so they
+    never disagree about what is due.
+    """
+
+    items: dict[str, dict[int, DigestItem]]  # recipient key → page id → item
+    recipients: dict[str, object]  # recipient key → user or Address
+    unreachable: list
+
+
+def due_items(
+    today: date,
+    rules: ReminderRules,
+    recipient_id: int | None = None,
+    only_address: Address | None = None,
+) -> DueItems:
+    """Every reminder and escalation stage reached on `today`, per recipient.
+
+    With `recipient_id` or `only_address` only that recipient's pages are loaded (others
+    who are told about the same pages are in the result too: callers pick their key).
+    """
+    fallback_group = list(fallback_group_members())
+    loaded = []  # (kind, page, entry)
+    for kind in KINDS:
+        selection = concerning(kind, recipient_id, only_address, fallback_group)
+        pages = kind.candidates(today, rules.horizon(today), selection)
+        entries = kind.entries(pages, fallback_group)
+        loaded.extend((kind, page, entries[page.pk]) for page in pages)
+    due = DueItems(items=defaultdict(dict), recipients={}, unreachable=[])
+
+    def add(recipient, kind, page, entry, due_date: date, stage: Stage) -> None:
+        """Put `stage` of `page` into `recipient`'s items."""
+        key = recipient_key(recipient)
+        due.recipients[key] = recipient
+        item = due.items[key].get(page.pk)
+        if item is None:
+            item = due.items[key][page.pk] = DigestItem(
+                page,
+                kind,
+                entry.context,
+                due_date,
+                stage.state,
+                no_recipient=entry.responsibility.no_recipient,
+            )
+        item.stages.append(stage.key)
+        if stage.escalation:
+            item.escalated = True
+            item.escalation_stages.append(stage.key)
+
+    for kind, page, entry in loaded:
+        who = entry.responsibility
+        if not who.recipients:
+            due.unreachable.append(page)
+            continue
+        due_date = kind.due_date(page)
+        stage = reminder_stage(due_date, today, rules)
+        if stage:
+            for recipient in who.recipients:
+                add(recipient, kind, page, entry, due_date, stage)
+        escalation = escalation_stage(due_date, today, rules)
+        if escalation:
+            for recipient in who.escalate_to:
+                add(recipient, kind, page, entry, due_date, escalation)
+    return due
+
+
+def due_for_user(user, today: date, rules: ReminderRules | None = None) -> list[DigestItem]:
+    """Everything whose reminder or escalation on `today` goes to `user`, most urgent first.
+
+    The same selection as the user's digest, whether or not the mail was sent already or the
+    user switched early reminders off.
+    """
+    rules = rules or ReminderRules.from_settings()
+    items = due_items(today, rules, recipient_id=user.pk).items.get(f"user:{user.pk}", {})
+    order = {state: n for n, state in enumerate(STATE_ORDER)}
+    return sorted(items.values(), key=lambda i: (order[i.state], i.due_date, i.page.pk))
 
 
 def plan_run(
@@ -129,89 +217,63 @@ def plan_run(
     rules: ReminderRules | None = None,
     only_email: str | None = None,
     recipient_id: int | None = None,
+    recipient_address: str | None = None,
 ) -> RunPlan:
-    """The digests due at `now`, without reminders already sent; optionally for one person.
+    """The digests due at `now`, without reminders already sent; optionally for one recipient.
 
-    With `recipient_id` (a delivery task) only that person's measures are loaded, so each
-    of a run's per-recipient tasks costs what that person's digest needs.
+    With `recipient_id` or `recipient_address` (a delivery task) only that recipient's pages
+    are loaded, so each of a run's per-recipient tasks costs what that digest needs.
     """
     rules = rules or ReminderRules.from_settings()
     today = timezone.localdate(now)
-    candidates = (
-        measures_in_cycle()
-        .filter(concerning(recipient_id) if recipient_id is not None else Q())
-        .filter(next_review_due__lte=rules.horizon(today))
-        .select_related("measure_owner", "deputy")
-        .only(*DIGEST_FIELDS)
-        .order_by("next_review_due", "code")
-    )
-    measures = list(candidates)
-    fields = action_fields_of(measures)
-    fallback_group = list(fallback_group_members())
-    sent = set(
-        SentReminder.objects.filter(measure__in=candidates.values("pk")).values_list(
-            "measure_id", "recipient_id", "stage", "due_date"
-        )
-    )
-
-    items: dict[int, dict[int, DigestItem]] = defaultdict(dict)  # user id → measure id → item
-    users: dict[int, object] = {}
-    unreachable = []
-
-    def add(user, measure, action_field, stage: Stage, no_recipient: bool) -> None:
-        """Put `stage` of `measure` into `user`'s digest unless it was sent already."""
-        due = measure.next_review_due
-        if (measure.pk, user.pk, stage.key, due) in sent:
-            return
-        users[user.pk] = user
-        item = items[user.pk].get(measure.pk)
-        if item is None:
-            item = items[user.pk][measure.pk] = DigestItem(
-                measure, action_field, due, stage.state, no_recipient=no_recipient
-            )
-        item.stages.append(stage.key)
-        item.escalated = item.escalated or stage.escalation
-
-    for measure in measures:
-        action_field = fields.get(measure.path[: -Page.steplen])
-        coordinator = action_field.coordinator if action_field else None
-        who = responsibility(measure, coordinator, fallback_group)
-        if not who.recipients:
-            unreachable.append(measure)
-            continue
-        due = measure.next_review_due
-        stage = reminder_stage(due, today, rules)
-        if stage:
-            for user in who.recipients:
-                add(user, measure, action_field, stage, who.no_recipient)
-        escalation = escalation_stage(due, today, rules)
-        if escalation:
-            for user in who.escalate_to:
-                add(user, measure, action_field, escalation, who.no_recipient)
+    only_address = Address(recipient_address.lower()) if recipient_address else None
+    due = due_items(today, rules, recipient_id, only_address)
+    page_ids = {page_id for per_page in due.items.values() for page_id in per_page}
+    sent = _sent_reminders(sorted(page_ids))
+    items: dict[str, dict[int, DigestItem]] = defaultdict(dict)
+    for key, per_page in due.items.items():
+        for page_id, item in per_page.items():
+            unsent = [s for s in item.stages if (page_id, key, s, item.due_date) not in sent]
+            if unsent:
+                escalated = any(s in item.escalation_stages for s in unsent)
+                items[key][page_id] = replace(item, stages=unsent, escalated=escalated)
+    recipients = {key: due.recipients[key] for key in items}
+    unreachable = due.unreachable
 
     if only_email:
-        users = {pk: u for pk, u in users.items() if u.email.lower() == only_email.lower()}
+        recipients = {k: r for k, r in recipients.items() if r.email.lower() == only_email.lower()}
     if recipient_id is not None:
-        users = {pk: u for pk, u in users.items() if pk == recipient_id}
-    opted_out = set(
-        ReminderPreference.objects.filter(
-            user_id__in=list(users), due_soon_reminders=False
+        recipients = {k: r for k, r in recipients.items() if k == f"user:{recipient_id}"}
+    if only_address is not None:
+        recipients = {k: r for k, r in recipients.items() if k == recipient_key(only_address)}
+    user_ids = [r.pk for r in recipients.values() if not isinstance(r, Address)]
+    emails = [r.email for r in recipients.values() if isinstance(r, Address)]
+    opted_out = {
+        f"user:{pk}"
+        for pk in ReminderPreference.objects.filter(
+            user_id__in=user_ids, due_soon_reminders=False
         ).values_list("user_id", flat=True)
-    )
+    }
+    opted_out |= {
+        f"address:{email}"
+        for email in AddressPreference.objects.filter(
+            address__in=emails, due_soon_reminders=False
+        ).values_list("address", flat=True)
+    }
     languages = dict(
-        UserProfile.objects.filter(user_id__in=list(users)).values_list(
+        UserProfile.objects.filter(user_id__in=user_ids).values_list(
             "user_id", "preferred_language"
         )
     )
     digests = []
-    for pk, user in users.items():
+    for key, recipient in recipients.items():
         wanted = [
             item
-            for item in items[pk].values()
-            if not (pk in opted_out and item.state == ReviewState.DUE_SOON)
+            for item in items[key].values()
+            if not (key in opted_out and item.state == ReviewState.DUE_SOON)
         ]
         if wanted:
-            language = digest_language(languages.get(pk))
-            digests.append(Digest(recipient=user, language=language, items=wanted))
-    digests.sort(key=lambda d: d.recipient.pk)
+            language = digest_language(languages.get(recipient.pk))
+            digests.append(Digest(recipient=recipient, language=language, items=wanted))
+    digests.sort(key=lambda d: (d.recipient.pk is None, d.recipient.pk or 0, d.recipient.email))
     return RunPlan(now=now, today=today, digests=digests, unreachable=unreachable)

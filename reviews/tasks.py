@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from reviews.delivery import deliver
 from reviews.planning import plan_run
+from reviews.recipients import Address
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +30,13 @@ def send_review_reminders(now_iso: str | None = None) -> int:
     """Plan today's run (beat calls this daily) and queue one delivery per recipient."""
     now = _parse_now(now_iso)
     plan = plan_run(now)
-    for measure in plan.unreachable:
-        logger.warning("measure %s (%s): nobody to remind", measure.pk, measure.code)
+    for page in plan.unreachable:
+        logger.warning("page %s (%s): nobody to remind", page.pk, page.title)
     for digest in plan.digests:
-        deliver_review_digest.delay(digest.recipient.pk, now.isoformat())
+        if isinstance(digest.recipient, Address):
+            deliver_review_digest.delay(None, now.isoformat(), address=digest.recipient.email)
+        else:
+            deliver_review_digest.delay(digest.recipient.pk, now.isoformat())
     return len(plan.digests)
 
 
@@ -44,8 +48,14 @@ def send_review_reminders(now_iso: str | None = None) -> int:
     retry_jitter=True,
     max_retries=8,
 )
-def deliver_review_digest(recipient_id: int, now_iso: str) -> int:
-    """Send one recipient's digest for the run at `now_iso`, unless it was sent already."""
+def deliver_review_digest(recipient_id: int | None, now_iso: str, address: str = "") -> int:
+    """Send one recipient's digest (a user, or a bare `address`) for the run at `now_iso`.
+
+    Nothing is sent that was sent already.
+    """
     now = _parse_now(now_iso)
-    plan = plan_run(now, recipient_id=recipient_id)
+    if address:
+        plan = plan_run(now, recipient_address=address)
+    else:
+        plan = plan_run(now, recipient_id=recipient_id)
     return sum(deliver(digest, now) for digest in plan.digests)

@@ -1,4 +1,7 @@
-"""Signed links in digests: "mark reviewed" (one measure, one due date) and preferences.
+"""Signed links in digests: "mark reviewed" / "still current" (one page, one due date), settings.
+
+The person a link is made for is a user id or, for an offer's or funding source's contact
+without an account, an email address.
 
 Each kind has its own salt, so a token made for one purpose never works for another. A review
 token names the due date it was made for: once the review is done, the date moves on and the
@@ -19,16 +22,17 @@ PREFERENCES_SALT = "reviews.preferences"
 
 @dataclass(frozen=True)
 class ReviewToken:
-    """What a "mark reviewed" link stands for."""
+    """What a "mark reviewed" / "still current" link stands for: page, person, due date."""
 
-    measure_id: int
-    user_id: int
+    page_id: int
+    user_id: int | None
     due_date: date
+    address: str = ""  # the person, when it is a bare address (then user_id is None)
 
 
-def make_review_token(measure_id: int, user_id: int, due_date: date) -> str:
-    """A signed, timestamped token for marking one review done as `user_id`."""
-    return signing.dumps([measure_id, user_id, due_date.isoformat()], salt=REVIEW_SALT)
+def make_review_token(page_id: int, person: int | str, due_date: date) -> str:
+    """A signed, timestamped token for confirming one review as `person` (user id or address)."""
+    return signing.dumps([page_id, person, due_date.isoformat()], salt=REVIEW_SALT)
 
 
 def read_review_token(token: str, max_age: timedelta | None = None) -> ReviewToken:
@@ -36,17 +40,20 @@ def read_review_token(token: str, max_age: timedelta | None = None) -> ReviewTok
     if max_age is None:
         max_age = timedelta(days=settings.REVIEW_LINK_MAX_AGE_DAYS)
     try:
-        measure_id, user_id, due = signing.loads(token, salt=REVIEW_SALT, max_age=max_age)
-        return ReviewToken(int(measure_id), int(user_id), date.fromisoformat(due))
+        page_id, person, due = signing.loads(token, salt=REVIEW_SALT, max_age=max_age)
+        due_date = date.fromisoformat(due)
+        if isinstance(person, str) and "@" in person:
+            return ReviewToken(int(page_id), None, due_date, address=person.lower())
+        return ReviewToken(int(page_id), int(person), due_date)
     except signing.BadSignature:
         raise
     except (TypeError, ValueError) as error:  # signed, but not by this code's format
         raise signing.BadSignature(str(error)) from error
 
 
-def make_preferences_token(user_id: int) -> str:
-    """A signed token that opens `user_id`'s reminder preferences (unsubscribe link)."""
-    return signing.dumps(user_id, salt=PREFERENCES_SALT)
+def make_preferences_token(person: int | str) -> str:
+    """A signed token that opens the reminder preferences of a user id or an address."""
+    return signing.dumps(person, salt=PREFERENCES_SALT)
 
 
 def preference_link_max_age() -> timedelta:
@@ -54,9 +61,11 @@ def preference_link_max_age() -> timedelta:
     return timedelta(days=settings.REVIEW_PREFERENCE_LINK_MAX_AGE_DAYS)
 
 
-def read_preferences_token(token: str) -> int:
-    """The user id of a preferences token; raises signing.BadSignature or SignatureExpired."""
-    user_id = signing.loads(token, salt=PREFERENCES_SALT, max_age=preference_link_max_age())
-    if not isinstance(user_id, int):
-        raise signing.BadSignature("not a user id")
-    return user_id
+def read_preferences_token(token: str) -> int | str:
+    """The user id or address of a preferences token; raises BadSignature or SignatureExpired."""
+    person = signing.loads(token, salt=PREFERENCES_SALT, max_age=preference_link_max_age())
+    if isinstance(person, str) and "@" in person:
+        return person.lower()
+    if not isinstance(person, int) or isinstance(person, bool):
+        raise signing.BadSignature("not a user id or address")
+    return person

@@ -1,12 +1,14 @@
 """Admin integration of the review cycle: panels, measure listing, bulk action, buttons, URLs."""
 
 from collections.abc import Iterator
+from datetime import date
 
 import django_filters
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -26,14 +28,15 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from reviews import admin_views
 from reviews.admin_views import can_review
+from reviews.content import FreshnessKind, FundingKind, OfferKind
 from reviews.forms import ReminderPreferenceForm
 from reviews.models import ReminderPreference
 from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
 from reviews.planning import measures_in_cycle
-from reviews.rules import ReminderRules, ReviewState, review_state_filter
+from reviews.rules import ReminderRules, ReviewState, review_state, review_state_filter
 from reviews.services import complete_review
 from site_pages.choices import MeasureStatus
-from site_pages.models import MeasurePage
+from site_pages.models import FundingSourcePage, MeasurePage, OfferPage
 
 OUT_OF_CYCLE = "out_of_cycle"
 
@@ -125,6 +128,136 @@ class MeasureListingViewSet(PageListingViewSet):
 def register_measure_listing() -> MeasureListingViewSet:
     """The measure listing in the admin menu."""
     return MeasureListingViewSet()
+
+
+def freshness_state(kind: FreshnessKind, page, today: date) -> ReviewState | None:
+    """Where `page`'s freshness check stands on `today` (None: not in the cycle)."""
+    if page.locale.language_code != settings.LANGUAGE_CODE or not page.live:
+        return None
+    if not kind.in_cycle().filter(kind.current_on(today), pk=page.pk).exists():
+        return None
+    return review_state(kind.due_date(page), today, ReminderRules.from_settings())
+
+
+class FreshnessColumn(Column):
+    """ "Stale since …", "due soon", "current": stale entries stand out in the listing."""
+
+    def __init__(self, kind: FreshnessKind, **kwargs) -> None:
+        self.kind = kind
+        super().__init__("freshness", label=_("Freshness"), **kwargs)
+
+    def get_value(self, instance) -> str:
+        """The freshness of one listed page, as of today."""
+        today = timezone.localdate()
+        state = freshness_state(self.kind, instance, today)
+        if state is None:
+            return "–"
+        due = self.kind.due_date(instance)
+        if state == ReviewState.OVERDUE:
+            return _("⚠ STALE: check was due on %(due)s") % {"due": date_format(due)}
+        if state in (ReviewState.DUE_TODAY, ReviewState.DUE_SOON):
+            return _("check due on %(due)s") % {"due": date_format(due)}
+        return _("current")
+
+
+class FreshnessFilterSet(PageFilterSet):
+    """Filter offers or funding sources by freshness (stale = overdue check)."""
+
+    kind: FreshnessKind
+
+    freshness = django_filters.ChoiceFilter(
+        label=_("Freshness"), choices=ReviewState.choices, method="filter_freshness"
+    )
+
+    def filter_freshness(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Pages whose freshness check is in state `value` today (two queries)."""
+        today = timezone.localdate()
+        rules = ReminderRules.from_settings()
+        pages = self.kind.in_cycle().filter(self.kind.current_on(today)).only(*self.kind.fields)
+        matching = [
+            page.pk
+            for page in pages
+            if review_state(self.kind.due_date(page), today, rules) == ReviewState(value)
+        ]
+        return queryset.filter(pk__in=matching)
+
+
+class OfferFilterSet(FreshnessFilterSet):
+    """The offer listing's filters."""
+
+    kind = OfferKind()
+
+    class Meta:
+        model = OfferPage
+        fields = []
+
+
+class FundingFilterSet(FreshnessFilterSet):
+    """The funding source listing's filters."""
+
+    kind = FundingKind()
+
+    class Meta:
+        model = FundingSourcePage
+        fields = []
+
+
+class FreshnessIndexView(PageListingIndexView):
+    """The German source pages: only they are checked (translations follow their date)."""
+
+    def get_base_queryset(self) -> QuerySet:
+        """German offers or funding sources (no translations, no alias copies)."""
+        return super().get_base_queryset().filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class FreshnessListingViewSet(PageListingViewSet):
+    """Offers or funding sources in one list with their last check; stale ones are marked."""
+
+    index_view_class = FreshnessIndexView
+    kind: FreshnessKind
+
+    @property
+    def columns(self) -> list[Column]:
+        """Title, last check, freshness, publication."""
+        return [
+            BulkActionsColumn("bulk_actions"),
+            PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+            Column("last_checked", label=_("last checked"), sort_key="last_checked"),
+            FreshnessColumn(self.kind),
+            PageStatusColumn("status_label", label=_("Publication"), sort_key="live"),
+        ]
+
+
+class OfferListingViewSet(FreshnessListingViewSet):
+    """The offers and their freshness."""
+
+    model = OfferPage
+    kind = OfferKind()
+    icon = "doc-full"
+    menu_label = _("Offers")
+    menu_order = 160
+    add_to_admin_menu = True
+    name = "offer_freshness"
+    filterset_class = OfferFilterSet
+
+
+class FundingListingViewSet(FreshnessListingViewSet):
+    """The funding sources and their freshness."""
+
+    model = FundingSourcePage
+    kind = FundingKind()
+    icon = "doc-full"
+    menu_label = _("Funding sources")
+    menu_order = 170
+    add_to_admin_menu = True
+    name = "funding_freshness"
+    filterset_class = FundingFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_freshness_listings() -> list[FreshnessListingViewSet]:
+    """The offer and funding listings in the admin menu."""
+    return [OfferListingViewSet(), FundingListingViewSet()]
 
 
 class MarkReviewedBulkAction(PageBulkAction):

@@ -9,7 +9,7 @@ publish it the way an editor does (a revision, first publication date, page_publ
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 
 from site_pages import models as m
 from site_pages.choices import FunderLevel
@@ -30,13 +30,31 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class TranslatableSnippetFactory(factory.django.DjangoModelFactory):
-    """Base for snippets: German locale by default."""
+    """Base for snippets: German locale by default.
+
+    Created live without a revision; ``publish=True`` saves a first revision (published, for
+    organisations), ``publish=False`` makes a never-published draft organisation.
+    """
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     locale = factory.LazyFunction(lambda: Locale.get_default())
     name = factory.Sequence(lambda n: f"Eintrag {n}")
+
+    @factory.post_generation
+    def publish(snippet, create: bool, extracted: bool | None, **kwargs) -> None:
+        """Publish a first revision (True) or keep a draft (False); None leaves it be."""
+        if not create or extracted is None:
+            return
+        has_draft_state = isinstance(snippet, DraftStateMixin)
+        if not extracted and has_draft_state:
+            snippet.live = False
+            snippet.save(update_fields=["live"])
+        revision = snippet.save_revision()
+        if extracted and has_draft_state:
+            revision.publish()
 
 
 class OrganisationFactory(TranslatableSnippetFactory):

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Model
 from django.utils.translation import get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 
 
 def ensure_locales(**kwargs) -> None:
@@ -17,11 +17,12 @@ def ensure_locales(**kwargs) -> None:
 def localize_all(objects: Iterable[Model], locale: Locale) -> list[Model]:
     """Replace each translatable object by its translation in `locale`, keeping order.
 
-    Objects without a translation stay as they are (the German source). One query per model,
-    however many objects: related offers, districts and target groups of a translated page
-    are shown in the reader's language without an N+1.
+    Objects without a translation stay as they are (the German source). Snippets with a draft
+    state (organisations) are shown only while live, and only in a live translation. One
+    query per model, however many objects: related offers, districts and target groups of a
+    translated page are shown in the reader's language without an N+1.
     """
-    objects = list(objects)
+    objects = [obj for obj in objects if _public_snippet(obj)]
     if not objects:
         return []
     by_model: dict[type, set] = {}
@@ -32,9 +33,16 @@ def localize_all(objects: Iterable[Model], locale: Locale) -> list[Model]:
         queryset = model.objects.filter(translation_key__in=keys, locale=locale)
         if issubclass(model, Page):
             queryset = queryset.live().public().specific()
+        elif issubclass(model, DraftStateMixin):
+            queryset = queryset.filter(live=True)
         for obj in queryset:
             translated[(model, obj.translation_key)] = obj
     return [translated.get((type(obj), obj.translation_key), obj) for obj in objects]
+
+
+def _public_snippet(obj: Model) -> bool:
+    """Whether `obj` may be shown: anything but a snippet with a draft state that is not live."""
+    return isinstance(obj, Page) or not isinstance(obj, DraftStateMixin) or obj.live
 
 
 def language_links(page: Page, request=None) -> list[dict]:

@@ -1,4 +1,9 @@
-"""Admin registration: the concept's snippets, grouped under one menu item."""
+"""Admin registration: the concept's snippets, grouped under one menu item.
+
+Wagtail adds the history, compare and revert views to every snippet (they keep revisions),
+and drafts, publishing, scheduling, unpublishing and locking to organisations (see
+`site_pages.models.snippets`).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
@@ -8,12 +13,12 @@ from site_pages.models import District, FundingArea, OfferType, Organisation, Ta
 
 
 class OrganisationViewSet(SnippetViewSet):
-    """Providers, funders, authorities and partners, filterable by kind."""
+    """Providers, funders, authorities and partners, filterable by kind and by live or draft."""
 
     model = Organisation
     icon = "group"
-    list_display = ["name", "kind", "website"]
-    list_filter = ["kind", "locale"]
+    list_display = ["name", "kind", "website"]  # Wagtail adds the live/draft status column
+    list_filter = ["kind", "locale", "live"]
     search_fields = ["name", "description"]
 
 

@@ -132,8 +132,19 @@ def demo_home(db):
 
 @pytest.fixture
 def editor(db):
-    """The demo editor (Wagtail's Editors group)."""
-    return get_user_model().objects.get(username="redaktion")
+    """An editor who may edit every page and snippet: a member of Integrationsmanagement.
+
+    Not a superuser, so the admin's permission checks apply (the demo's `redaktion` edits
+    offers and funding only; see tests/test_editorial_roles.py).
+    """
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import INTEGRATION_MANAGEMENT
+    from site_pages.factories import UserFactory
+
+    user = UserFactory(username="integration-manager")
+    user.groups.add(Group.objects.get(name=INTEGRATION_MANAGEMENT))
+    return user
 
 
 @pytest.fixture

@@ -86,7 +86,7 @@ def test_offer_type_and_provider_appear_in_the_page_language(client):
                 "code",
                 "status",
                 "priority",
-                "start_date",
+                "planned_start",
                 "next_review_due",
                 "responsible_organisation",
                 "measure_owner",

@@ -82,9 +82,7 @@ def test_bulk_action_marks_measures_reviewed(client, field, admin_user):
     assert confirm.status_code == 200 and first.title in confirm.content.decode()
     response = client.post(url)
     assert response.status_code == 302
-    assert (
-        ReviewLog.objects.filter(measure__in=[first, second], reviewed_by=admin_user).count() == 2
-    )
+    assert ReviewLog.objects.filter(page__in=[first, second], reviewed_by=admin_user).count() == 2
 
 
 def test_bulk_action_refuses_pages_that_are_not_measures(client, field, admin_user, demo_home):
@@ -106,7 +104,7 @@ def test_edit_view_has_a_review_button_and_the_form_records(client, field, owner
     assert client.get(review_url).status_code == 200
     response = client.post(review_url, {"outcome": "updated", "comment": "Neue Zahlen"})
     assert response.status_code == 302
-    log = ReviewLog.objects.get(measure=measure)
+    log = ReviewLog.objects.get(page=measure)
     assert (log.outcome, log.comment, log.reviewed_by) == ("updated", "Neue Zahlen", owner)
     assert client.post(review_url, {"outcome": "??"}).status_code == 400
 
@@ -193,6 +191,6 @@ def test_a_review_started_on_a_translation_is_recorded_on_the_german_measure(fie
     measure = add_measure(field, "9.51", -3)
     english = measure.copy_for_translation(Locale.objects.get(language_code="en"))
     complete_review(english, admin_user, timezone.now())
-    assert ReviewLog.objects.get().measure_id == measure.pk
+    assert ReviewLog.objects.get().page_id == measure.pk
     measure.refresh_from_db()
     assert measure.next_review_due > timezone.localdate()

@@ -64,14 +64,14 @@ def test_one_click_marks_reviewed_without_login(client, measure, owner):
     due_before = measure.next_review_due
     done = client.post(url, {"outcome": "confirmed"})
     assert done.status_code == 200
-    log = ReviewLog.objects.get(measure=measure)
+    log = ReviewLog.objects.get(page=measure)
     assert (log.reviewed_by, log.outcome, log.was_due) == (owner, "confirmed", due_before)
     measure.refresh_from_db()
     assert measure.next_review_due > due_before
     # The link was for that due date only: using it again records nothing.
     again = client.post(url, {"outcome": "confirmed"})
     assert again.status_code == 200 and b"9.51" in again.content
-    assert ReviewLog.objects.filter(measure=measure).count() == 1
+    assert ReviewLog.objects.filter(page=measure).count() == 1
 
 
 def test_get_never_changes_anything(client, measure, owner):
@@ -190,7 +190,7 @@ def test_the_coordinators_link_records_the_review(client, field, measure):
     """Escalations go to the action field's coordinator, with links they may use."""
     response = client.post(review_url(measure, field.coordinator), {"outcome": "confirmed"})
     assert response.status_code == 200
-    assert ReviewLog.objects.get(measure=measure).reviewed_by == field.coordinator
+    assert ReviewLog.objects.get(page=measure).reviewed_by == field.coordinator
 
 
 def test_the_fallback_group_may_use_links_only_while_no_coordinator_is_reachable(
@@ -202,7 +202,7 @@ def test_the_fallback_group_may_use_links_only_while_no_coordinator_is_reachable
     field.coordinator = None
     field.save()
     assert client.post(url, {"outcome": "confirmed"}).status_code == 200
-    assert ReviewLog.objects.get(measure=measure).reviewed_by == admin_user
+    assert ReviewLog.objects.get(page=measure).reviewed_by == admin_user
 
 
 def test_complete_review_checks_the_due_date_on_the_locked_row(measure, owner):
@@ -212,8 +212,8 @@ def test_complete_review_checks_the_due_date_on_the_locked_row(measure, owner):
     complete_review(measure, owner, NOW, link=link)
     with pytest.raises(AlreadyReviewed) as refusal:
         complete_review(loaded_before, owner, NOW, link=link)
-    assert refusal.value.measure.next_review_due == measure.next_review_due != link.due_date
-    assert ReviewLog.objects.filter(measure=measure).count() == 1
+    assert refusal.value.page.next_review_due == measure.next_review_due != link.due_date
+    assert ReviewLog.objects.filter(page=measure).count() == 1
 
 
 def test_complete_review_checks_the_reviewer_on_the_locked_row(measure, owner):

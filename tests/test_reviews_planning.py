@@ -26,12 +26,12 @@ def test_owner_and_deputy_get_one_digest_each_grouped_by_state(field):
     add_measure(field, "9.54", 40, measure_owner=owner)  # not due: no reminder
     plan = plan_run(NOW)
     digest = digest_for(plan, owner)
-    assert [(state.value, [i.measure.code for i in items]) for state, items in digest.groups()] == [
+    assert [(state.value, [i.page.code for i in items]) for state, items in digest.groups()] == [
         ("overdue", ["9.51"]),
         ("due_today", ["9.52"]),
         ("due_soon", ["9.53"]),
     ]
-    assert [i.measure.code for i in digest_for(plan, deputy).items] == ["9.51"]
+    assert [i.page.code for i in digest_for(plan, deputy).items] == ["9.51"]
     assert sum(1 for d in plan.digests if d.recipient.pk == owner.pk) == 1
 
 
@@ -42,7 +42,7 @@ def test_fallback_to_coordinator_marked_no_recipient(field):
     plan = plan_run(NOW)
     assert digest_for(plan, gone) is None and digest_for(plan, silent) is None
     (item,) = digest_for(plan, field.coordinator).items
-    assert item.measure.code == "9.51" and item.no_recipient
+    assert item.page.code == "9.51" and item.no_recipient
 
 
 def test_fallback_to_the_integration_management_group_then_nobody(field, settings):
@@ -54,10 +54,10 @@ def test_fallback_to_the_integration_management_group_then_nobody(field, setting
     members = list(group.user_set.filter(is_active=True).exclude(email=""))
     assert members, "the demo has an integration manager"
     for member in members:
-        assert "9.51" in [i.measure.code for i in digest_for(plan, member).items]
+        assert "9.51" in [i.page.code for i in digest_for(plan, member).items if i.is_measure]
     group.user_set.clear()
     plan = plan_run(NOW)
-    assert [m.code for m in plan.unreachable] == ["9.51"]
+    assert [p.code for p in plan.unreachable if isinstance(p, m.MeasurePage)] == ["9.51"]
 
 
 def test_escalation_goes_to_the_coordinator_after_thirty_days(field):
@@ -66,7 +66,7 @@ def test_escalation_goes_to_the_coordinator_after_thirty_days(field):
     assert digest_for(plan_run(NOW), field.coordinator) is None
     add_measure(field, "9.52", -30, measure_owner=owner)
     (item,) = digest_for(plan_run(NOW), field.coordinator).items
-    assert item.measure.code == "9.52" and item.escalated and item.stages == ["escalation-30"]
+    assert item.page.code == "9.52" and item.escalated and item.stages == ["escalation-30"]
 
 
 def test_opt_out_stops_due_soon_but_not_overdue(field):
@@ -75,7 +75,7 @@ def test_opt_out_stops_due_soon_but_not_overdue(field):
     add_measure(field, "9.51", 5, measure_owner=owner)
     assert digest_for(plan_run(NOW), owner) is None
     add_measure(field, "9.52", -1, measure_owner=owner)
-    assert [i.measure.code for i in digest_for(plan_run(NOW), owner).items] == ["9.52"]
+    assert [i.page.code for i in digest_for(plan_run(NOW), owner).items] == ["9.52"]
 
 
 def test_completed_and_discontinued_measures_leave_the_cycle(field):
@@ -89,7 +89,7 @@ def test_sent_reminders_are_left_out(field):
     owner = UserFactory(username="eigner")
     measure = add_measure(field, "9.51", -3, measure_owner=owner)
     SentReminder.objects.create(
-        measure=measure,
+        page=measure,
         recipient=owner,
         stage="overdue-1",
         due_date=measure.next_review_due,
@@ -145,7 +145,7 @@ def test_complete_review_logs_and_moves_the_due_date(field):
         "Zahlen ergänzt",
         DEMO_DAY - timedelta(days=3),
     )
-    assert ReviewLog.objects.filter(measure=measure).count() == 1
+    assert ReviewLog.objects.filter(page=measure).count() == 1
 
 
 def test_complete_review_of_a_discontinued_measure_ends_the_cycle(field):

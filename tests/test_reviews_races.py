@@ -141,7 +141,7 @@ def test_simultaneous_posts_on_postgres_record_one_review(postgres_site, tmp_pat
     with serving(environment, tmp_path) as base_url:
         answers = post_at_once(base_url + review_link(postgres_site), SIMULTANEOUS)
     assert_recorded_once(answers)
-    logs = ReviewLog.objects.filter(measure_id=postgres_site["measures"][0])
+    logs = ReviewLog.objects.filter(page_id=postgres_site["measures"][0])
     assert logs.count() == 1
     assert logs.get().was_due.isoformat() == postgres_site["due"]
 
@@ -153,7 +153,7 @@ def test_simultaneous_posts_on_sqlite_record_one_review(sqlite_site, tmp_path):
     assert_recorded_once(answers)
     with sqlite3.connect(database) as connection:
         rows = connection.execute(
-            "SELECT was_due FROM reviews_reviewlog WHERE measure_id = ?", [site["measures"][0]]
+            "SELECT was_due FROM reviews_reviewlog WHERE page_id = ?", [site["measures"][0]]
         ).fetchall()
     assert rows == [(site["due"],)]
 

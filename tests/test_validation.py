@@ -45,10 +45,10 @@ def test_measure_codes_are_unique_per_locale(db):
 
 def test_measure_cannot_end_before_it_starts(db):
     measure = german(m.MeasurePage).get(code="3.1")
-    measure.start_date, measure.end_date = date(2024, 1, 1), date(2023, 1, 1)
+    measure.planned_start, measure.planned_end = date(2024, 1, 1), date(2023, 1, 1)
     with pytest.raises(ValidationError) as error:
         measure.clean()
-    assert "end_date" in error.value.message_dict
+    assert "planned_end" in error.value.message_dict
 
 
 def _new_measure_post(code: str) -> dict:

@@ -55,7 +55,7 @@ _STATUSES = {"planned", "in_progress", "implemented", "ongoing", "delayed", "dis
 # Zulässige Prioritäten einer Maßnahme.
 _PRIORITIES = {"high", "medium", "low"}
 # Zulässige Rollen der Demo-Nutzerinnen und -Nutzer.
-_ROLES = {"admin", "editor", "owner", "reviewer"}
+_ROLES = {"admin", "editor", "owner", "reviewer", "translator"}
 # Zulässige Ebenen der Fördermittelgeber.
 _FUNDER_LEVELS = {"eu", "federal", "state", "municipal", "foundation"}
 # Zulässige Förderarten.
@@ -486,6 +486,16 @@ USERS = [
         "role": "reviewer",
         "preferred_language": "de",
     },
+    {
+        "key": "translator",
+        "username": "uebersetzung",
+        "first_name": "Amira",
+        "last_name": "Saleh",
+        "email": "amira.saleh@eisenach.example",
+        "role": "translator",
+        "translates_into": ["ar", "en"],
+        "preferred_language": "ar",
+    },
 ]
 
 # Die neun Handlungsfelder des Integrationskonzepts; Titel wörtlich aus dem Konzept.
@@ -668,8 +678,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["jobcenter", "arbeitsagentur", "gesundheitsamt", "landratsamt"],
-        "start_date": date(2021, 1, 1),
-        "end_date": None,
+        "planned_start": date(2021, 1, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "high",
         "districts": [
@@ -693,7 +703,7 @@ MEASURES = [
         "review_interval_months": 12,
         "review_due": LoadDay(days=7),
         "owner": "owner1",
-        "deputy": "redaktion",
+        "deputy": "owner2",
     },
     {
         "code": "1.2",
@@ -740,8 +750,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["thueringen", "auslaenderbeirat"],
-        "start_date": date(2021, 1, 1),
-        "end_date": None,
+        "planned_start": date(2021, 1, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "high",
         "districts": ["innenstadt"],
@@ -797,8 +807,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat", "vhs"],
-        "start_date": date(2021, 3, 1),
-        "end_date": LoadDay(months=13, day=31),
+        "planned_start": date(2021, 3, 1),
+        "planned_end": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt"],
@@ -808,7 +818,7 @@ MEASURES = [
         "review_interval_months": 6,
         "review_due": LoadDay(days=-40),
         "owner": "owner2",
-        "deputy": "redaktion",
+        "deputy": "owner1",
     },
     {
         "code": "2.2",
@@ -854,8 +864,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat"],
-        "start_date": date(2021, 1, 1),
-        "end_date": LoadDay(months=13, day=31),
+        "planned_start": date(2021, 1, 1),
+        "planned_end": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "oststadt", "weststadt"],
@@ -865,7 +875,7 @@ MEASURES = [
         "review_interval_months": 12,
         "review_due": LoadDay(days=14),
         "owner": "owner2",
-        "deputy": "reviewer",
+        "deputy": "owner1",
     },
     {
         "code": "2.3",
@@ -904,8 +914,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["polizei", "auslaenderbeirat", "begegnungsverein"],
-        "start_date": date(2020, 10, 1),
-        "end_date": date(2023, 6, 30),
+        "planned_start": date(2020, 10, 1),
+        "planned_end": date(2023, 6, 30),
         "status": "discontinued",
         "priority": "low",
         "districts": ["nordstadt"],
@@ -961,8 +971,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["vhs", "bamf", "jobcenter", "mbe", "caritas"],
-        "start_date": date(2021, 2, 1),
-        "end_date": LoadDay(months=13, day=31),
+        "planned_start": date(2021, 2, 1),
+        "planned_end": LoadDay(months=13, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt", "nordstadt"],
@@ -972,7 +982,7 @@ MEASURES = [
         "review_interval_months": 6,
         "review_due": LoadDay(days=-9),
         "owner": "owner1",
-        "deputy": "redaktion",
+        "deputy": "owner2",
     },
     {
         "code": "3.2",
@@ -1019,8 +1029,8 @@ MEASURES = [
         ),
         "responsible_organisation": "diakonie",
         "partners": ["stadt", "caritas", "begegnungsverein"],
-        "start_date": date(2020, 9, 1),
-        "end_date": None,
+        "planned_start": date(2020, 9, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "medium",
         "districts": ["oststadt", "nordstadt", "weststadt"],
@@ -1076,8 +1086,8 @@ MEASURES = [
         ),
         "responsible_organisation": "arbeitsagentur",
         "partners": ["jobcenter", "ihk", "jmd", "stadt"],
-        "start_date": date(2021, 9, 1),
-        "end_date": LoadDay(months=9, day=31),
+        "planned_start": date(2021, 9, 1),
+        "planned_end": LoadDay(months=9, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": ["innenstadt", "nordstadt", "oststadt"],
@@ -1127,8 +1137,8 @@ MEASURES = [
         ),
         "responsible_organisation": "jobcenter",
         "partners": ["arbeitsagentur", "ihk", "stadt"],
-        "start_date": date(2022, 9, 1),
-        "end_date": LoadDay(months=13, day=31),
+        "planned_start": date(2022, 9, 1),
+        "planned_end": LoadDay(months=13, day=31),
         "status": "planned",
         "priority": "medium",
         "districts": ["innenstadt", "oststadt"],
@@ -1184,8 +1194,8 @@ MEASURES = [
         ),
         "responsible_organisation": "caritas",
         "partners": ["mbe", "stadt", "jobcenter"],
-        "start_date": date(2021, 1, 1),
-        "end_date": None,
+        "planned_start": date(2021, 1, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "high",
         "districts": ["innenstadt", "oststadt"],
@@ -1241,9 +1251,51 @@ MEASURES = [
         ),
         "responsible_organisation": "begegnungsverein",
         "partners": ["stadt", "diakonie", "auslaenderbeirat", "ehrenamtsstiftung"],
-        "start_date": date(2021, 6, 1),
-        "end_date": LoadDay(months=7, day=30),
+        "planned_start": date(2021, 6, 1),
+        "planned_end": LoadDay(months=7, day=30),
+        "actual_start": date(2021, 9, 1),
         "status": "delayed",
+        # Fortschrittsprotokoll (ältester Eintrag zuerst), Daten relativ zum Ladetag.
+        "progress": [
+            {
+                "date": LoadDay(months=-7, day=31),
+                "kind": "indicator",
+                "indicator": "Öffnungsstunden pro Woche",
+                "value": 8,
+                "as_of": LoadDay(months=-7, day=31),
+                "source": "Zählung des Trägervereins",
+                "author": "owner1",
+            },
+            {
+                "date": LoadDay(months=-6, day=12),
+                "kind": "status",
+                "old_status": "in_progress",
+                "new_status": "delayed",
+                "text": (
+                    "Der Umbau der Räume in der Nordstadt verzögert sich: Die Baukosten sind "
+                    "gestiegen, und die Kofinanzierung ist noch nicht gesichert."
+                ),
+                "author": "owner1",
+            },
+            {
+                "date": LoadDay(months=-3, day=5),
+                "kind": "note",
+                "text": (
+                    "Übergangsräume im Stadtteilbüro Nordstadt bezogen; Sprachcafé und "
+                    "Frauentreff finden bis zum Ende des Umbaus dort statt."
+                ),
+                "author": "owner2",
+            },
+            {
+                "date": LoadDay(months=-1, day=31),
+                "kind": "indicator",
+                "indicator": "Öffnungsstunden pro Woche",
+                "value": 12,
+                "as_of": LoadDay(months=-1, day=31),
+                "source": "Zählung des Trägervereins",
+                "author": "owner1",
+            },
+        ],
         "priority": "high",
         "districts": ["nordstadt"],
         "target_groups": ["neuzugewanderte", "ehrenamtliche", "frauen", "kinder_jugendliche"],
@@ -1299,9 +1351,33 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["caritas", "diakonie", "auslaenderbeirat", "gesundheitsamt"],
-        "start_date": date(2021, 3, 1),
-        "end_date": date(2022, 3, 8),
+        "planned_start": date(2021, 3, 1),
+        "planned_end": date(2022, 3, 8),
+        "actual_start": date(2021, 4, 1),
+        "actual_end": date(2022, 3, 8),
         "status": "implemented",
+        "progress": [
+            {
+                "date": date(2022, 3, 8),
+                "kind": "status",
+                "old_status": "in_progress",
+                "new_status": "implemented",
+                "text": (
+                    "Der Frauenratgeber wurde am Internationalen Frauentag 2022 vorgestellt und "
+                    "liegt gedruckt und als PDF in sieben Sprachen vor."
+                ),
+                "author": "owner2",
+            },
+            {
+                "date": LoadDay(months=-11, day=31),
+                "kind": "indicator",
+                "indicator": "Verteilte gedruckte Exemplare",
+                "value": 2350,
+                "as_of": LoadDay(months=-11, day=31),
+                "source": "Ausgabeliste der Stabsstelle Integration",
+                "author": "owner2",
+            },
+        ],
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "weststadt"],
         "target_groups": ["frauen", "neuzugewanderte", "asylsuchende"],
@@ -1310,7 +1386,7 @@ MEASURES = [
         "review_interval_months": 12,
         "review_due": LoadDay(days=200),
         "owner": "owner2",
-        "deputy": "redaktion",
+        "deputy": "owner1",
     },
     {
         "code": "6.3",
@@ -1356,8 +1432,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["auslaenderbeirat", "caritas", "diakonie", "vhs", "mbe", "jmd"],
-        "start_date": date(2022, 1, 1),
-        "end_date": LoadDay(months=4, day=31),
+        "planned_start": date(2022, 1, 1),
+        "planned_end": LoadDay(months=4, day=31),
         "status": "in_progress",
         "priority": "high",
         "districts": [
@@ -1376,7 +1452,7 @@ MEASURES = [
         "review_interval_months": 6,
         "review_due": LoadDay(days=0),
         "owner": "owner1",
-        "deputy": "redaktion",
+        "deputy": "owner2",
     },
     {
         "code": "7.1",
@@ -1424,8 +1500,8 @@ MEASURES = [
         ),
         "responsible_organisation": "landratsamt",
         "partners": ["diakonie", "stadt", "gesundheitsamt", "begegnungsverein"],
-        "start_date": date(2020, 11, 1),
-        "end_date": None,
+        "planned_start": date(2020, 11, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "high",
         "districts": ["weststadt"],
@@ -1481,8 +1557,8 @@ MEASURES = [
         ),
         "responsible_organisation": "gesundheitsamt",
         "partners": ["stadt", "diakonie"],
-        "start_date": date(2021, 8, 1),
-        "end_date": None,
+        "planned_start": date(2021, 8, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "oststadt", "suedstadt", "weststadt"],
@@ -1538,8 +1614,8 @@ MEASURES = [
         ),
         "responsible_organisation": "gesundheitsamt",
         "partners": ["stadt", "caritas", "diakonie", "begegnungsverein"],
-        "start_date": date(2022, 1, 1),
-        "end_date": LoadDay(months=13, day=31),
+        "planned_start": date(2022, 1, 1),
+        "planned_end": LoadDay(months=13, day=31),
         "status": "delayed",
         "priority": "medium",
         "districts": ["innenstadt", "nordstadt", "suedstadt", "weststadt"],
@@ -1596,8 +1672,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["ehrenamtsstiftung", "auslaenderbeirat", "begegnungsverein"],
-        "start_date": date(2021, 1, 1),
-        "end_date": None,
+        "planned_start": date(2021, 1, 1),
+        "planned_end": None,
         "status": "ongoing",
         "priority": "medium",
         "districts": [
@@ -1616,7 +1692,7 @@ MEASURES = [
         "review_interval_months": 12,
         "review_due": LoadDay(days=30),
         "owner": "owner1",
-        "deputy": "reviewer",
+        "deputy": "owner2",
     },
     {
         "code": "9.2",
@@ -1663,8 +1739,8 @@ MEASURES = [
         ),
         "responsible_organisation": "stadt",
         "partners": ["ehrenamtsstiftung", "auslaenderbeirat"],
-        "start_date": date(2022, 1, 1),
-        "end_date": LoadDay(months=7, day=30),
+        "planned_start": date(2022, 1, 1),
+        "planned_end": LoadDay(months=7, day=30),
         "status": "in_progress",
         "priority": "medium",
         "districts": ["innenstadt"],
@@ -1684,7 +1760,7 @@ MEASURES = [
         "review_interval_months": 6,
         "review_due": LoadDay(days=45),
         "owner": "owner2",
-        "deputy": "redaktion",
+        "deputy": "owner1",
     },
 ]
 
@@ -2720,6 +2796,28 @@ FUNDING = [
 ]
 
 # Ausgewählte Daten aus dem Integrationskonzept (Stand 31.12.2019).
+# Freshness reviews (internal): who is asked whether an offer or funding source is still
+# current, and when it was last checked. Entries without a responsible user are asked at
+# the organisation's public address; several are stale on the load day.
+FRESHNESS = {
+    "mbe-migrationsberatung": {"responsible": "redaktion", "last_checked": LoadDay(months=-7)},
+    "jugendmigrationsdienst": {
+        "responsible": "reviewer",
+        "last_checked": LoadDay(months=-6, days=5),
+    },
+    "integrationskurs-vhs": {"responsible": "redaktion", "last_checked": LoadDay(months=-2)},
+    "sprachcafe": {"responsible": "reviewer", "last_checked": LoadDay(months=-9)},
+    "frauentreff": {"responsible": None, "last_checked": LoadDay(months=-8)},
+    "elterncafe-kita": {"responsible": "reviewer", "last_checked": LoadDay(months=-1)},
+    "begegnungszentrum": {"responsible": "reviewer", "last_checked": LoadDay(months=-3)},
+    "bewerbungstraining": {"responsible": None, "last_checked": LoadDay(months=-4)},
+    "fonds-nebenan-angekommen": {"responsible": "redaktion"},
+    "verfuegungsfonds-integration": {"responsible": "reviewer"},
+    "esf-plus-arbeitsmarktintegration": {"responsible": "reviewer"},
+    "bamf-integrationsprojekte": {"responsible": "redaktion"},
+    "integrationspreis-eisenach": {"responsible": "reviewer"},
+}
+
 FACTS = [
     {
         "label": "Migrant*innen in Eisenach",
@@ -2838,6 +2936,37 @@ HOME = {
 }
 
 
+_PROGRESS_KINDS = {"status", "indicator", "note", "review"}
+
+
+def _progress_problems(m: dict, load_day: date) -> list[str]:
+    """What is wrong with a measure's actual dates and progress log when loaded on `load_day`."""
+    where = f"Maßnahme {m['code']}"
+    problems = []
+    start = on_load_day(m.get("actual_start"), load_day)
+    end = on_load_day(m.get("actual_end"), load_day)
+    if any(day is not None and day > load_day for day in (start, end)):
+        problems.append(f"{where}: tatsächlicher Beginn oder Ende nach dem Ladetag")
+    if start is not None and end is not None and end < start:
+        problems.append(f"{where}: tatsächliches Ende vor Beginn")
+    indicators = {indicator["name"] for indicator in m["indicators"]}
+    statuses = []
+    for entry in m.get("progress", []):
+        if entry["kind"] not in _PROGRESS_KINDS:
+            problems.append(f"{where}: unbekannte Protokollart {entry['kind']!r}")
+        if on_load_day(entry["date"], load_day) > load_day:
+            problems.append(f"{where}: Protokolleintrag nach dem Ladetag")
+        if entry["kind"] == "status":
+            statuses.append(entry["new_status"])
+            if {entry["old_status"], entry["new_status"]} - _STATUSES:
+                problems.append(f"{where}: unbekannter Stand im Protokoll")
+        if entry["kind"] == "indicator" and entry["indicator"] not in indicators:
+            problems.append(f"{where}: Protokoll nennt unbekannten Indikator")
+    if statuses and statuses[-1] != m["status"]:
+        problems.append(f"{where}: letzter Statuswechsel im Protokoll ist nicht der Stand")
+    return problems
+
+
 def check_references(load_day: date) -> list[str]:
     """Every broken cross-reference or invalid value when loaded on `load_day` (empty if none)."""
     problems: list[str] = []
@@ -2893,14 +3022,15 @@ def check_references(load_day: date) -> list[str]:
         for person in ("owner", "deputy"):
             if m[person] is not None:
                 refs(where, m[person], users, person)
-        if m["end_date"] is not None and on(m["end_date"]) < m["start_date"]:
+        if m["planned_end"] is not None and on(m["planned_end"]) < m["planned_start"]:
             problems.append(f"{where}: Ende vor Beginn")
         running = m["status"] not in {"implemented", "discontinued"}
-        if running and m["end_date"] is not None and on(m["end_date"]) < load_day:
+        if running and m["planned_end"] is not None and on(m["planned_end"]) < load_day:
             problems.append(f"{where}: läuft noch, aber das Ende liegt vor dem Ladetag")
         for indicator in m["indicators"]:
             if indicator["as_of"] is not None and on(indicator["as_of"]) > load_day:
                 problems.append(f"{where}: Stand {indicator['name']!r} nach dem Ladetag")
+        problems.extend(_progress_problems(m, load_day))
     for o in OFFERS:
         where = f"Angebot {o['slug']}"
         refs(where, o["provider"], orgs, "Träger")

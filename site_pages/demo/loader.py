@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 
 from site_pages import models as m
 from site_pages.dates import add_months
@@ -124,6 +124,7 @@ class DemoLoader:
         self._point_site_at_base_url()
         self._load_introduction(home)
         fields = self._load_action_fields(home)
+        self._make_coordinators_field_editors(fields)
         offers = self._load_offers(home, fields)
         funding = self._load_funding(home)
         self._load_facts(home)
@@ -179,7 +180,7 @@ class DemoLoader:
 
     # --- users and snippets ---------------------------------------------------------------
     def _load_users(self) -> None:
-        """Create the demo logins (admin, editor, two owners, a reviewer)."""
+        """Create the demo logins (admin, editor, two owners, a reviewer, a translator)."""
         for spec in data.USERS:
             user, created = ensure_user(spec)
             self._count("user", created)
@@ -225,6 +226,10 @@ class DemoLoader:
                 translation_key=demo_key(kind, row["key"]),
                 **fields,
             )
+            # A first revision in the history, published where the snippet has a draft state.
+            revision = obj.save_revision(log_action="wagtail.create")
+            if isinstance(obj, DraftStateMixin):
+                revision.publish()
         self._count(kind, created)
         return self._own(kind, row["key"], obj, created)
 
@@ -379,6 +384,8 @@ class DemoLoader:
             contact_website=row.get("website", ""),
             valid_from=self._date(row.get("valid_from")),
             valid_until=self._date(row.get("valid_until")),
+            last_checked=self._date(data.FRESHNESS.get(row["slug"], {}).get("last_checked")),
+            responsible_user=self._responsible(row["slug"]),
             demo_data_note=data.DEMO_NOTE,
         )
         page.target_groups = self._snippets("target_group", row["target_groups"])
@@ -387,6 +394,11 @@ class DemoLoader:
         for weekday, opens, closes in row["opening_hours"]:
             page.opening_hours.add(m.OpeningHours(weekday=weekday, opens=opens, closes=closes))
         return page
+
+    def _responsible(self, slug: str):
+        """The demo user asked whether the offer or funding source `slug` is current, if any."""
+        key = data.FRESHNESS.get(slug, {}).get("responsible")
+        return self.users[key] if key else None
 
     def _load_funding(self, home: m.HomePage) -> dict[str, m.FundingSourcePage]:
         """The funding overview and its funding sources."""
@@ -432,6 +444,7 @@ class DemoLoader:
             contact_phone=row.get("phone", ""),
             contact_email=row.get("email", ""),
             last_checked=self._date(row["last_checked"]),
+            responsible_user=self._responsible(row["slug"]),
             demo_data_note=data.DEMO_NOTE,
         )
         page.funding_areas = self._snippets("funding_area", row["areas"])
@@ -485,6 +498,15 @@ class DemoLoader:
             )
         return fields
 
+    def _make_coordinators_field_editors(self, fields: dict[int, m.ActionFieldPage]) -> None:
+        """Demo coordinators edit the fields they coordinate (their Handlungsfeld-Redaktion)."""
+        from editorial.roles import ensure_action_field_editors
+
+        for row in data.ACTION_FIELDS:
+            user = self.users.get(row.get("coordinator"))
+            if user is not None and not user.is_superuser:
+                user.groups.add(ensure_action_field_editors(fields[row["number"]]))
+
     def _load_measures(self, fields, offers, funding) -> None:
         """The seed's eighteen example measures, each created under its action field."""
         for row in data.MEASURES:
@@ -493,16 +515,48 @@ class DemoLoader:
             # an editor moved it.
             existing = self._find(m.MeasurePage, "measure", code, code=code)
             if existing is not None:
-                self._own("measure", code, existing, created=False)
-                continue
-            self._page(
-                fields[row["action_field"]],
-                m.MeasurePage,
-                "measure",
-                code,
-                slugify(row["title"])[:80],
-                lambda row=row: self._measure(row, offers, funding),
+                page = self._own("measure", code, existing, created=False)
+            else:
+                page = self._page(
+                    fields[row["action_field"]],
+                    m.MeasurePage,
+                    "measure",
+                    code,
+                    slugify(row["title"])[:80],
+                    lambda row=row: self._measure(row, offers, funding),
+                )
+            self._load_progress(page, row)
+
+    def _load_progress(self, page: m.MeasurePage, row: dict) -> None:
+        """The measure's demo progress log, unless it has a log already (the demo's or editors')."""
+        if not row.get("progress") or page.progress_entries.exists():
+            return
+        indicators = {indicator.name: indicator for indicator in page.indicators.all()}
+        entries = []
+        for spec in row["progress"]:
+            day = self._date(spec["date"])
+            indicator = indicators.get(spec.get("indicator"))
+            entries.append(
+                m.MeasureProgressEntry(
+                    measure=page,
+                    date=day,
+                    kind=spec["kind"],
+                    old_status=spec.get("old_status", ""),
+                    new_status=spec.get("new_status", ""),
+                    text=spec.get("text", ""),
+                    review_outcome=spec.get("outcome", ""),
+                    indicator_key=indicator.translation_key if indicator else None,
+                    indicator_name=spec.get("indicator", ""),
+                    indicator_unit=indicator.unit if indicator else "",
+                    value=_decimal(spec.get("value")),
+                    as_of=self._date(spec.get("as_of")),
+                    source=spec.get("source", ""),
+                    author=self.users.get(spec.get("author")),
+                    created_at=timezone.make_aware(datetime.combine(day, time(10, 0))),
+                )
             )
+        m.MeasureProgressEntry.objects.bulk_create(entries)
+        self.report.created["progress entry"] += len(entries)
 
     def _measure(self, row: dict, offers, funding) -> m.MeasurePage:
         """Build one unsaved measure page from its data row."""
@@ -520,8 +574,10 @@ class DemoLoader:
             responsible_organisation=self.snippets["organisation"][row["responsible_organisation"]],
             measure_owner=owner,
             deputy=self.users.get(row["deputy"]) if row.get("deputy") else None,
-            start_date=self._date(row["start_date"]),
-            end_date=self._date(row.get("end_date")),
+            planned_start=self._date(row["planned_start"]),
+            planned_end=self._date(row.get("planned_end")),
+            actual_start=self._date(row.get("actual_start")),
+            actual_end=self._date(row.get("actual_end")),
             status=row["status"],
             priority=row["priority"],
             review_interval_months=interval,

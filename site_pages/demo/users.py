@@ -5,16 +5,35 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
+from editorial import roles
+
 DEMO_PASSWORD_PREFIX = "demo-"
 
-# Wagtail's default groups (created by its migrations) plus the concept's own.
+# The editorial roles (see editorial.roles) each demo role is given. Owners are also made
+# editors of the action fields they coordinate (`DemoLoader`); translators get the groups of
+# the languages in their "translates_into".
 ROLE_GROUPS = {
-    "admin": ["Integrationsmanagement"],
-    "editor": ["Editors"],
-    "owner": ["Editors"],
-    "reviewer": ["Moderators"],
+    "admin": [roles.INTEGRATION_MANAGEMENT],
+    "editor": [roles.OFFER_EDITORS, roles.FUNDING_EDITORS],
+    "owner": [],
+    "reviewer": [roles.REVIEWERS],
+    "translator": [],
 }
-INTEGRATION_MANAGEMENT_GROUP = "Integrationsmanagement"
+# Wagtail's default groups, which earlier demos gave their users (rights on the whole tree).
+LEGACY_DEMO_GROUPS = ["Editors", "Moderators"]
+
+
+def role_groups(spec: dict) -> list[str]:
+    """The names of the groups the demo user described by `spec` belongs to."""
+    names = list(ROLE_GROUPS[spec["role"]])
+    names += [roles.translator_group_name(code) for code in spec.get("translates_into", [])]
+    return names
+
+
+def assign_groups(user, names: list[str]) -> None:
+    """Put a demo user into the groups `names`, out of the legacy groups; idempotent."""
+    user.groups.add(*(Group.objects.get_or_create(name=name)[0] for name in names))
+    user.groups.remove(*Group.objects.filter(name__in=LEGACY_DEMO_GROUPS))
 
 
 def demo_password(username: str) -> str:
@@ -24,6 +43,9 @@ def demo_password(username: str) -> str:
 
 def ensure_user(spec: dict) -> tuple[object, bool]:
     """Create the demo user described by `spec` unless it exists; return (user, created).
+
+    The user's editorial groups are set on every run (demos before the roles used
+    Wagtail's Editors and Moderators groups).
 
     Outside production the password is the demo password; in production the account gets
     no usable password, and an existing demo password is switched off.
@@ -53,7 +75,5 @@ def ensure_user(spec: dict) -> tuple[object, bool]:
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = spec.get("preferred_language", "de")
         profile.save(update_fields=["preferred_language"])
-        for name in ROLE_GROUPS[spec["role"]]:
-            group, _ = Group.objects.get_or_create(name=name)
-            user.groups.add(group)
+    assign_groups(user, role_groups(spec))
     return user, created

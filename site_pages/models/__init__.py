@@ -6,6 +6,7 @@ from site_pages.models.funding import FundingDeadline, FundingIndexPage, Funding
 from site_pages.models.home import HomePage, StandardPage
 from site_pages.models.measures import MeasureIndicator, MeasurePage
 from site_pages.models.offers import OfferIndexPage, OfferPage, OpeningHours
+from site_pages.models.progress import MeasureProgressEntry, ProgressKind
 from site_pages.models.snippets import District, FundingArea, OfferType, Organisation, TargetGroup
 
 __all__ = [
@@ -21,11 +22,13 @@ __all__ = [
     "HomePage",
     "MeasureIndicator",
     "MeasurePage",
+    "MeasureProgressEntry",
     "OfferIndexPage",
     "OfferPage",
     "OfferType",
     "OpeningHours",
     "Organisation",
+    "ProgressKind",
     "StandardPage",
     "TargetGroup",
 ]

@@ -32,6 +32,7 @@ from site_pages.funding_windows import (
 )
 from site_pages.models.home import IndexPage
 from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.models.offers import FreshnessMixin, freshness_panel, interval_field
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 from translations.tracking import TrackedPageMixin
@@ -60,7 +61,12 @@ class FundingIndexPage(IndexPage):
 
 
 class FundingSourcePage(
-    LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, DemoDataMixin, Page
+    LocalizedRelationsMixin,
+    TrackedPageMixin,
+    PublicContactMixin,
+    DemoDataMixin,
+    FreshnessMixin,
+    Page,
 ):
     """A funding programme with structured amounts, deadlines and a "last checked" date."""
 
@@ -124,6 +130,7 @@ class FundingSourcePage(
         blank=True,
         help_text=_("When an editor last checked these details against the funder's own."),
     )
+    freshness_interval_months = interval_field(3)
 
     content_panels = [
         DemoDataNotePanel(),
@@ -150,7 +157,7 @@ class FundingSourcePage(
     deadline_panels = [
         FieldPanel("rolling_applications"),
         InlinePanel("deadlines", heading=_("Application windows"), label=_("window")),
-        FieldPanel("last_checked"),
+        freshness_panel(),
         *PublicContactMixin.contact_panels,
         FieldPanel("demo_data_note"),
     ]

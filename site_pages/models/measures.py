@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editorial.permissions import MeasurePermissionTester
 from site_pages.blocks import BodyBlock
 from site_pages.choices import MeasureStatus, Priority
 from site_pages.dates import add_months
@@ -50,10 +51,28 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
     # SMART: Specific, Measurable (indicators), Achievable/Relevant (rationale), Time-bound.
     specific_goal = models.TextField(_("specific goal"))
     rationale = models.TextField(_("rationale"), blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Time-bound: what was planned, and what happened (left empty until it did).
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    # Travel with the draft (stored in its revision) into the progress log when it is
+    # published, then cleared; see `site_pages.models.progress`.
+    status_justification = models.TextField(
+        _("reason for the status change"),
+        blank=True,
+        help_text=_("Required when the status changes. Shown publicly in the progress log."),
+    )
+    progress_note = models.TextField(
+        _("progress note"),
+        blank=True,
+        help_text=_(
+            "Optional: a dated note for the public progress log, added when this version is "
+            "published."
+        ),
     )
     priority = models.CharField(
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.MEDIUM
@@ -143,8 +162,15 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
         FieldPanel("specific_goal"),
         InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
         FieldPanel("rationale"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        FieldRowPanel(
+            [FieldPanel("planned_start"), FieldPanel("planned_end")], heading=_("Planned period")
+        ),
+        FieldRowPanel(
+            [FieldPanel("actual_start"), FieldPanel("actual_end")], heading=_("Actual period")
+        ),
         FieldRowPanel([FieldPanel("status"), FieldPanel("priority")]),
+        FieldPanel("status_justification"),
+        FieldPanel("progress_note"),
     ]
     responsibility_panels = [
         FieldPanel("responsible_organisation"),
@@ -199,6 +225,9 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
         SynchronizedField("code"),
         SynchronizedField("responsible_organisation"),
         SynchronizedField("demo_data_note"),
+        # Editorial input for the source's progress log, not text to translate.
+        SynchronizedField("status_justification", overridable=False),
+        SynchronizedField("progress_note", overridable=False),
     ]
 
     parent_page_types = ["site_pages.ActionFieldPage"]
@@ -221,8 +250,10 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
                 clash = clash.exclude(pk=self.pk)
             if clash.exists():
                 errors["code"] = _("Another measure already has this code.")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date lies before the start date.")
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            errors["planned_end"] = _("The end date lies before the start date.")
+        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
+            errors["actual_end"] = _("The end date lies before the start date.")
         if errors:
             raise ValidationError(errors)
 
@@ -245,6 +276,19 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
         for name in REVIEW_BOOKKEEPING_FIELDS:
             setattr(obj, name, getattr(self, name))
         return obj
+
+    def permissions_for_user(self, user) -> MeasurePermissionTester:
+        """Page permissions plus the owner's role: owner and deputy may edit and submit."""
+        return MeasurePermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        """The indicators and the progress log (the source's, newest first), each read once."""
+        from site_pages.models.progress import progress_timeline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["indicators"] = list(self.indicators.all())
+        context["progress_entries"] = progress_timeline(self, context["indicators"])
+        return context
 
     @property
     def is_in_review_cycle(self) -> bool:
@@ -272,13 +316,22 @@ class MeasureIndicator(TranslatableMixin, Orderable):
         _("current value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     as_of = models.DateField(_("as of"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the current value comes from, e.g. a statistics office."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("unit"),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("target")]),
         FieldRowPanel([FieldPanel("current_value"), FieldPanel("as_of")]),
+        FieldPanel("source"),
     ]
+    # The source of a figure is named as it is (an office, a statistic), like the numbers.
+    override_translatable_fields = [SynchronizedField("source", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]

@@ -2,8 +2,11 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -21,12 +24,83 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.choices import OFFER_LANGUAGES, Cost, Weekday
+from site_pages.dates import add_months
 from site_pages.fields import ChoiceListField
 from site_pages.models.home import IndexPage
 from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
 from translations.tracking import TrackedPageMixin
+
+
+class FreshnessMixin(models.Model):
+    """Freshness review of a page: when it was last checked, how often, and by whom (internal).
+
+    The responsible user and address are editorial data: never shown on public pages, in
+    search or in the API. Concrete pages add `last_checked` and the interval (their defaults
+    differ). Checks are recorded on the row (`reviews.services.confirm_current`);
+    `with_content_json` keeps the later of the row's and the revision's date, so publishing
+    an older draft does not set the check back while an editor can still enter a later date.
+    """
+
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Internal: asked regularly whether the entry is still current. Never public."),
+    )
+    responsible_email = models.EmailField(
+        _("responsible address"),
+        blank=True,
+        help_text=_(
+            "Internal: asked instead when no responsible person is set. If empty, the "
+            "organisation's public email address is asked."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def freshness_due(self) -> date | None:
+        """When the next check is due: an interval after the last check, else after publication."""
+        if self.last_checked:
+            checked = self.last_checked
+        elif self.first_published_at:
+            checked = timezone.localdate(self.first_published_at)
+        else:
+            return None
+        return add_months(checked, self.freshness_interval_months)
+
+    def with_content_json(self, content: dict):
+        """A revision's content, keeping the later "last checked" date (row or revision)."""
+        obj = super().with_content_json(content)
+        if self.last_checked and (obj.last_checked is None or obj.last_checked < self.last_checked):
+            obj.last_checked = self.last_checked
+        return obj
+
+
+def freshness_panel() -> MultiFieldPanel:
+    """The admin panel of the freshness review fields."""
+    return MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("last_checked"), FieldPanel("freshness_interval_months")]),
+            FieldRowPanel([FieldPanel("responsible_user"), FieldPanel("responsible_email")]),
+        ],
+        heading=_("Freshness review (internal)"),
+    )
+
+
+def interval_field(default: int) -> models.PositiveSmallIntegerField:
+    """The freshness interval in months (1–60), with the page type's default."""
+    return models.PositiveSmallIntegerField(
+        _("check every (months)"),
+        default=default,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("The responsible person is asked after so many months whether it is current."),
+    )
 
 
 class OfferIndexPage(IndexPage):
@@ -38,7 +112,14 @@ class OfferIndexPage(IndexPage):
         verbose_name = _("offer index")
 
 
-class OfferPage(LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, DemoDataMixin, Page):
+class OfferPage(  # noqa: DJ008 (Page's __str__; ruff takes the local mixin for the model base)
+    LocalizedRelationsMixin,
+    TrackedPageMixin,
+    PublicContactMixin,
+    DemoDataMixin,
+    FreshnessMixin,
+    Page,
+):
     """One offer: who provides it, for whom, in which languages, where, when and at what cost."""
 
     provider = models.ForeignKey(
@@ -91,6 +172,13 @@ class OfferPage(LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, D
         blank=True,
         related_name="offers",
     )
+    last_checked = models.DateField(
+        _("last checked"),
+        null=True,
+        blank=True,
+        help_text=_("When the offer's details were last confirmed as current."),
+    )
+    freshness_interval_months = interval_field(6)
 
     content_panels = [
         DemoDataNotePanel(),
@@ -121,6 +209,7 @@ class OfferPage(LocalizedRelationsMixin, TrackedPageMixin, PublicContactMixin, D
         FieldRowPanel([FieldPanel("registration_required"), FieldPanel("barrier_free")]),
         *PublicContactMixin.contact_panels,
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")], heading=_("Validity")),
+        freshness_panel(),
         FieldPanel("demo_data_note"),
     ]
     edit_handler = TabbedInterface(

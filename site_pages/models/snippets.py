@@ -1,9 +1,14 @@
-"""Translatable snippets the concept refers to: organisations, districts, target groups, types."""
+"""Translatable snippets the concept refers to: organisations, districts, target groups, types.
+
+Every snippet keeps revisions (history, compare, revert). Organisations also have a draft
+state and locking, like pages: their contact details change, and a change is published when
+it is checked. The row of an organisation holds its published state; drafts live in revisions.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -13,8 +18,10 @@ from site_pages.panels import DemoDataNotePanel
 from translations.tracking import TrackedSnippetForm, TranslationTrackingMixin
 
 
-class NamedSnippet(TranslationTrackingMixin, TranslatableMixin, index.Indexed, models.Model):
-    """Base for the small vocabularies: a translatable name and an optional description."""
+class NamedSnippet(
+    TranslationTrackingMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """Base for the small vocabularies: a translatable name, a description, revisions."""
 
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
@@ -35,9 +42,23 @@ class NamedSnippet(TranslationTrackingMixin, TranslatableMixin, index.Indexed, m
     def __str__(self) -> str:
         return self.name
 
+    def with_content_json(self, content: dict) -> "NamedSnippet":
+        """This snippet as a revision has it, keeping when its text last changed.
 
-class Organisation(PublicContactMixin, DemoDataMixin, NamedSnippet):
-    """A provider, funder, authority or network partner (Netzwerk/Kooperationsstruktur)."""
+        `content_changed_at` belongs to the object, not to a revision: publishing or reverting
+        to an older revision must not move it back (`translations.tracking` stamps anew when
+        the text differs).
+        """
+        obj = super().with_content_json(content)
+        obj.content_changed_at = self.content_changed_at
+        return obj
+
+
+class Organisation(DraftStateMixin, LockableMixin, PublicContactMixin, DemoDataMixin, NamedSnippet):
+    """A provider, funder, authority or network partner (Netzwerk/Kooperationsstruktur).
+
+    Drafts, publishing and locking as for pages; the public sees only a live organisation.
+    """
 
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)

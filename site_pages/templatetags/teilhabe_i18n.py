@@ -24,12 +24,16 @@ def page_languages(context, page) -> list[dict]:
 
 @register.filter
 def localized(value):
-    """An object, or a list/queryset of objects, in the active locale where translated."""
+    """An object, or a list/queryset of objects, in the active locale where translated.
+
+    A snippet that is not live (a never-published organisation) becomes None, or is left out.
+    """
     if value is None or value == "":
         return value
     locale = Locale.get_active()
     if hasattr(value, "translation_key"):
-        return localize_all([value], locale)[0]
+        shown = localize_all([value], locale)
+        return shown[0] if shown else None  # a snippet that is not live
     return localize_all(value, locale)
 
 

@@ -38,8 +38,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{verb}: {describe(digest)}")
             else:
                 self.stdout.write(f"skipped (already sent): {digest.recipient.email}")
-        for measure in plan.unreachable:
-            self.stderr.write(f"nobody to remind: {measure.code} {measure.title}")
+        for page in plan.unreachable:
+            name = " ".join(filter(None, [getattr(page, "code", ""), page.title]))
+            self.stderr.write(f"nobody to remind: {name}")
         count = len(plan.digests) if dry_run else sent
         self.stdout.write(f"{count} digest(s) {verb} for {plan.today.isoformat()}.")
 

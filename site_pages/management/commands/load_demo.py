@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from site_pages.demo.loader import DemoLoader
@@ -37,8 +38,12 @@ class Command(BaseCommand):
                 self.style.WARNING("Production: demo accounts have no usable password.")
             )
             return
-        self.stdout.write("Demo logins (development only):")
+        self.stdout.write("Demo logins (development only), with their editorial groups:")
+        users = get_user_model().objects.prefetch_related("groups")
         for spec in report.users:
+            user = users.get(username=spec["username"])
+            groups = ", ".join(sorted(group.name for group in user.groups.all()))
+            rights = "superuser" if user.is_superuser else groups or "-"
             self.stdout.write(
-                f"  {spec['role']:<9} {spec['username']:<12} {demo_password(spec['username'])}"
+                f"  {spec['username']:<13} {demo_password(spec['username']):<18} {rights}"
             )
