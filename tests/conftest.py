@@ -64,6 +64,25 @@ def _mark_index_drift(sender, instance, **kwargs) -> None:
         IndexDrift.pages[instance.pk] = sender
 
 
+# A port nothing listens on: an engine at this address is down.
+UNREACHABLE_ENGINE = "http://127.0.0.1:9"
+
+
+def engine_unreachable(backends: dict, include_admin: bool = True) -> dict:
+    """WAGTAILSEARCH_BACKENDS with the engine down: public backends, and "default" unless told.
+
+    The backends are pointed at an address where nothing answers, with a short timeout.
+    """
+    return {
+        name: (
+            {**config, "URLS": [UNREACHABLE_ENGINE], "TIMEOUT": 1}
+            if name.startswith("public_") or (include_admin and name == "default")
+            else config
+        )
+        for name, config in backends.items()
+    }
+
+
 @pytest.fixture(params=["database", "engine"])
 def search_backend_kind(request, settings):
     """Run a search test on the database backend and on the real engine (OpenSearch in CI)."""

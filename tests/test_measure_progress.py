@@ -152,6 +152,34 @@ def test_status_change_published_in_code_is_logged_without_reason_and_flagged(ac
     assert entry.lacks_justification
 
 
+def test_edit_form_shows_the_log_with_authors_and_missing_reasons(client, admin_user, action_field):
+    measure = _measure(action_field, status="in_progress")
+    _publish(measure, status="delayed")
+    record_review_progress(
+        measure,
+        outcome="confirmed",
+        comment="Termin verschoben.",
+        user=admin_user,
+        when=timezone.now(),
+    )
+    client.force_login(admin_user)
+    with translation.override("de"):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[measure.pk]))
+        body = response.content.decode()
+        assert gettext("No progress has been logged yet.") not in body
+        assert gettext("reason missing") in body
+    assert "Termin verschoben." in body
+    assert admin_user.get_full_name() in body
+
+
+def test_edit_form_of_a_measure_without_log_says_so(client, admin_user, action_field):
+    measure = _measure(action_field)
+    client.force_login(admin_user)
+    with translation.override("de"):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[measure.pk]))
+        assert gettext("No progress has been logged yet.") in response.content.decode()
+
+
 def test_indicator_value_change_published_in_code_is_logged(action_field):
     measure = _measure(action_field)
     measure = _publish(

@@ -25,7 +25,7 @@ from search.replay import replay_pending_updates
 from site_pages import factories as f
 from site_pages import models as m
 from site_pages.tasks import RUN_LOCK_KEY, publish_scheduled
-from tests.conftest import refresh_engine
+from tests.conftest import engine_unreachable, refresh_engine
 from tests.content import german, translate
 from tests.test_language_fallback import OTHER_LANGUAGES, in_locale
 from tests.test_sitemaps import entries
@@ -174,14 +174,7 @@ def test_expiry_while_the_engine_is_down_reaches_it_by_the_replay(client, settin
     now = timezone.now()
     page = offer("Wombatreparatur", expire_at=now + HOUR)
     working = settings.WAGTAILSEARCH_BACKENDS
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: (
-            {**config, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
-            if name == "default" or name.startswith("public_")
-            else config
-        )
-        for name, config in working.items()
-    }
+    settings.WAGTAILSEARCH_BACKENDS = engine_unreachable(working)
     with clock_at(now + 2 * HOUR):  # the engine is down: the page expires all the same
         assert publish_scheduled.apply().get() is True
     assert not fresh(page).live

@@ -11,7 +11,7 @@ from cms.search_backends import public_backend_name
 from search.backends import EngineState, with_fallback
 from site_pages.factories import OfferPageFactory
 from site_pages.models import OfferIndexPage
-from tests.conftest import refresh_engine
+from tests.conftest import engine_unreachable, refresh_engine
 from tests.content import german, translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.service("search_engine")]
@@ -76,14 +76,7 @@ def test_unreachable_engine_falls_back_to_the_database_and_recovers(
     client, settings, caplog, monkeypatch
 ):
     working = settings.WAGTAILSEARCH_BACKENDS
-    broken = {
-        name: (
-            {**config, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
-            if name.startswith("public_")
-            else config
-        )
-        for name, config in working.items()
-    }
+    broken = engine_unreachable(working, include_admin=False)
     settings.WAGTAILSEARCH_BACKENDS = broken
     settings.SEARCH_RETRY_SECONDS = 30
     EngineState.failed_at = 0.0
@@ -158,14 +151,7 @@ def test_updates_made_while_the_engine_is_down_are_replayed_when_it_is_back(sett
     from site_pages.models import OfferPage
 
     working = settings.WAGTAILSEARCH_BACKENDS
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: (
-            {**config, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
-            if name == "default" or name.startswith("public_")
-            else config
-        )
-        for name, config in working.items()
-    }
+    settings.WAGTAILSEARCH_BACKENDS = engine_unreachable(working)
     offer = german(OfferPage).order_by("pk").first()
     offer.title = "Replayprobe Nähcafé"
     offer.save_revision().publish()  # the engine is down: the page is saved all the same

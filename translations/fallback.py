@@ -50,7 +50,6 @@ def create_missing_aliases(sender, instance: Page, **kwargs) -> None:
         instance.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
-@functools.cache
 def keep_fallbacks_of_unpublished_pages_offline(
     sender, instance: Page, alias: bool = False, **kwargs
 ) -> None:
@@ -65,6 +64,7 @@ def keep_fallbacks_of_unpublished_pages_offline(
         instance.unpublish(log_action=False)
 
 
+@functools.cache
 def language_codes_by_locale_id() -> dict[int, str]:
     """Locale id → language code, read once per process (locales do not change at run time)."""
     return dict(Locale.objects.values_list("pk", "language_code"))

@@ -29,7 +29,7 @@ from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
 from site_pages.models.mixins import DemoDataMixin
 from site_pages.models.relations import LocalizedRelationsMixin
-from site_pages.panels import DemoDataNotePanel
+from site_pages.panels import DemoDataNotePanel, ProgressLogPanel
 from translations.tracking import TrackedPageMixin
 
 REVIEW_BOOKKEEPING_FIELDS = ["next_review_due", "last_reviewed_at", "last_reviewed_by_id"]
@@ -204,6 +204,7 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
             ObjectList(responsibility_panels, heading=_("Responsibility")),
             ObjectList(relation_panels, heading=_("Relations")),
             ObjectList(review_panels, heading=_("Review")),
+            ObjectList([ProgressLogPanel()], heading=_("Progress")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
