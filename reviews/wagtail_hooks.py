@@ -28,7 +28,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from reviews import admin_views
 from reviews.admin_views import can_review
-from reviews.content import FreshnessKind, FundingKind, OfferKind
+from reviews.content import FreshnessKind, FundingKind, OfferKind, kind_of
 from reviews.forms import ReminderPreferenceForm
 from reviews.models import ReminderPreference
 from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
@@ -43,8 +43,11 @@ OUT_OF_CYCLE = "out_of_cycle"
 
 @hooks.register("register_admin_urls")
 def register_review_urls() -> list:
-    """/admin/reviews/measure/<id>/: record a review from the admin."""
-    urls = [path("measure/<int:pk>/", admin_views.review_measure, name="review")]
+    """/admin/reviews/measure/<id>/ records a review, /admin/reviews/current/<id>/ a check."""
+    urls = [
+        path("measure/<int:pk>/", admin_views.review_measure, name="review"),
+        path("current/<int:pk>/", admin_views.confirm_page_current, name="confirm_current"),
+    ]
     return [path("reviews/", include((urls, "reviews_admin"), namespace="reviews_admin"))]
 
 
@@ -58,11 +61,20 @@ def add_review_panels(request, panels) -> None:
 
 @hooks.register("register_page_header_buttons")
 def review_button(page, user, view_name, next_url=None) -> Iterator[HeaderButton]:
-    """A "Mark as reviewed" button in the header of a measure's edit view."""
+    """ "Mark as reviewed" on a measure's edit view, "Still current" on offers and funding."""
     if isinstance(page.specific_deferred, MeasurePage) and can_review(user, page.specific_deferred):
         yield HeaderButton(
             label=_("Mark as reviewed"),
             url=reverse("reviews_admin:review", args=[page.pk]),
+            icon_name="tasks",
+            priority=5,
+        )
+    elif isinstance(kind_of(page.specific_deferred), FreshnessKind) and admin_views.can_confirm(
+        user, page.specific_deferred
+    ):
+        yield HeaderButton(
+            label=_("Still current"),
+            url=reverse("reviews_admin:confirm_current", args=[page.pk]),
             icon_name="tasks",
             priority=5,
         )

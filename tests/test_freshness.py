@@ -231,3 +231,49 @@ def test_planning_queries_do_not_grow_with_the_number_of_offers(db):
         add_offer(-number - 1, responsible_email=f"t{number}@traeger.example")
         add_funding(-number - 1, responsible_user=other)
     assert planning_queries(user, 22) == small
+
+
+# --- confirming in the admin ---------------------------------------------------------------
+
+
+def test_an_editor_confirms_an_offer_in_one_step_from_its_edit_view(db, client):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    editor = UserFactory(username="angebote")
+    editor.groups.add(Group.objects.get(name="Angebots-Redaktion"))
+    offer = add_offer(-10, title="Zu prüfendes Angebot")
+    client.force_login(editor)
+    url = reverse("reviews_admin:confirm_current", args=[offer.pk])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[offer.pk])).content.decode()
+    assert f'href="{url}"' in edit
+    assert client.get(url).status_code == 200
+    assert not ReviewLog.objects.filter(page=offer).exists()  # a GET records nothing
+    response = client.post(url, {"comment": "Telefonisch bestätigt."})
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[offer.pk])
+    offer.refresh_from_db()
+    assert offer.last_checked == timezone.localdate()
+    [log] = ReviewLog.objects.filter(page=offer)
+    assert (log.reviewed_by, log.comment) == (editor, "Telefonisch bestätigt.")
+    assert "Telefonisch bestätigt." in client.get(url).content.decode()  # earlier checks
+
+
+def test_confirming_in_the_admin_is_refused_to_others_and_for_other_pages(db, client):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    reviewer = UserFactory(username="nur-pruefung")
+    reviewer.groups.add(Group.objects.get(name="Prüfung"))
+    offer = add_offer(-10)
+    client.force_login(reviewer)
+    response = client.post(reverse("reviews_admin:confirm_current", args=[offer.pk]))
+    assert response["Location"] == reverse("wagtailadmin_home")
+    offer.refresh_from_db()
+    assert offer.last_checked == checked_for_due(-10, 6)
+    measure = german(m.MeasurePage).first()
+    client.force_login(UserFactory(username="chef", is_superuser=True))
+    url = reverse("reviews_admin:confirm_current", args=[measure.pk])
+    assert client.post(url).status_code == 400
+    assert client.get("/admin/reviews/current/999999/").status_code == 400
+    measure.refresh_from_db()
+    assert not ReviewLog.objects.filter(page=measure, reviewed_by__username="chef").exists()
