@@ -17,15 +17,14 @@ from django.db.models.functions import Coalesce, Left, Length, TruncDate
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from reviews.content import FreshnessKind, FundingKind, OfferKind
+from reviews.content import KINDS, FreshnessKind
 from reviews.rules import ReminderRules, ReviewState, review_state
-from site_pages.choices import MeasureStatus
+from site_pages.choices import FINISHED_MEASURE_STATUSES, MeasureStatus
 from site_pages.dates import add_months
 from site_pages.models import ActionFieldPage, MeasureIndicator, MeasurePage
 
 CURRENT_VALUE_MONTHS = 12
 REVIEW_MAX_AGE_DAYS = 180
-FINISHED_STATUSES = [MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED]
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,9 @@ PROBLEMS = [
     ),
 ]
 PROBLEMS_BY_KEY = {problem.key: problem for problem in PROBLEMS}
-FRESHNESS_KINDS: dict[str, FreshnessKind] = {"offer": OfferKind(), "funding": FundingKind()}
+FRESHNESS_KINDS: dict[str, FreshnessKind] = {
+    kind.name: kind for kind in KINDS if isinstance(kind, FreshnessKind)
+}
 
 
 def german_action_fields() -> QuerySet:
@@ -95,7 +96,7 @@ def german_measures() -> QuerySet:
 
 def active_measures() -> QuerySet:
     """German measures still being worked on (not implemented, not discontinued)."""
-    return german_measures().exclude(status__in=FINISHED_STATUSES)
+    return german_measures().exclude(status__in=FINISHED_MEASURE_STATUSES)
 
 
 def in_field(action_field: ActionFieldPage) -> Q:

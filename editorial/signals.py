@@ -26,9 +26,16 @@ def grant_roles_on_new_page(sender, instance, created: bool, raw: bool = False, 
 
 def renumbered_action_field(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     """An action field's editors follow its number (and exist, should they be missing)."""
-    if not created and not raw and instance.locale.language_code == settings.LANGUAGE_CODE:
-        from editorial.roles import ensure_action_field_editors
+    if created or raw or instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    from editorial.models import ActionFieldEditors
+    from editorial.roles import action_field_group_name, ensure_action_field_editors
 
+    link = ActionFieldEditors.objects.select_related("group").filter(action_field=instance)
+    link = link.first()
+    # Every save of a field (each revision, each publish) passes here: only a missing group
+    # or one still named after another number needs the work.
+    if link is None or link.group.name != action_field_group_name(instance.number):
         ensure_action_field_editors(instance)
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from site_pages.models import ActionFieldPage
+from translations.fallback import default_locale_id as default_locale
 
 
 def fallback_approver_ids() -> set[int]:
@@ -28,7 +29,7 @@ def fallback_approver_ids() -> set[int]:
 def german_sources(pages: Iterable[Page]) -> dict[int, Page]:
     """Page id → the page whose tree position decides: its German source, else the page itself."""
     pages = list(pages)
-    default_locale_id = Locale.get_default().pk
+    default_locale_id = default_locale()
     keys = {page.translation_key for page in pages if page.locale_id != default_locale_id}
     sources = {
         page.translation_key: page
@@ -82,14 +83,25 @@ def approver_ids_for(pages: Iterable[Page]) -> dict[int, set[int]]:
     return result
 
 
+def _approver_ids(page: Page) -> set[int]:
+    """`approver_ids_for` one page, remembered on the page object.
+
+    Wagtail asks the task several times per request about the same page (editor access,
+    lock, actions); each request loads its own page object, so the answer stays fresh.
+    """
+    ids = page.__dict__.get("_approver_ids")
+    if ids is None:
+        ids = page.__dict__["_approver_ids"] = approver_ids_for([page])[page.pk]
+    return ids
+
+
 def approvers_of(page: Page) -> list:
     """The users who approve `page` (coordinator or fallback group), ordered by id."""
-    ids = approver_ids_for([page])[page.pk]
-    return list(get_user_model().objects.filter(pk__in=ids).order_by("pk"))
+    return list(get_user_model().objects.filter(pk__in=_approver_ids(page)).order_by("pk"))
 
 
 def is_approver(page: Page, user) -> bool:
     """Whether `user` approves `page` (superusers always may)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.pk in approver_ids_for([page])[page.pk]
+    return user.is_superuser or user.pk in _approver_ids(page)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from reviews.recipients import Address, Responsibility, contact_responsibility, responsibility
-from site_pages.choices import MeasureStatus
+from site_pages.choices import FINISHED_MEASURE_STATUSES
 from site_pages.models import ActionFieldPage, FundingSourcePage, MeasurePage, OfferPage
 
 
@@ -94,7 +94,7 @@ class MeasureKind(ReviewableKind):
             super()
             .in_cycle()
             .filter(next_review_due__isnull=False)
-            .exclude(status__in=[MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED])
+            .exclude(status__in=FINISHED_MEASURE_STATUSES)
         )
 
     def due_date(self, page) -> date | None:
@@ -238,9 +238,9 @@ KINDS: list[ReviewableKind] = [MeasureKind(), OfferKind(), FundingKind()]
 
 def kind_of(page) -> ReviewableKind | None:
     """The kind of a (specific) page, or None if it is not reviewable."""
-    return next((kind for kind in KINDS if isinstance(page, kind.model)), None)
+    return kind_for_model(type(page))
 
 
-def kind_named(name: str) -> ReviewableKind:
-    """The kind called `name` ("measure", "offer", "funding")."""
-    return next(kind for kind in KINDS if kind.name == name)
+def kind_for_model(model: type) -> ReviewableKind | None:
+    """The registered kind of a page model (or of one of its subclasses), None if none."""
+    return next((kind for kind in KINDS if issubclass(model, kind.model)), None)

@@ -40,9 +40,13 @@ class DigestItem:
     due_date: date
     state: ReviewState
     stages: list[str] = field(default_factory=list)
-    escalated: bool = False
     no_recipient: bool = False
-    escalation_stages: list[str] = field(default_factory=list)
+    escalation_stages: set[str] = field(default_factory=set)
+
+    @property
+    def escalated(self) -> bool:
+        """Whether one of the item's stages is an escalation to the coordinator or group."""
+        return any(stage in self.escalation_stages for stage in self.stages)
 
     @property
     def heading(self) -> str:
@@ -180,8 +184,7 @@ def due_items(
             )
         item.stages.append(stage.key)
         if stage.escalation:
-            item.escalated = True
-            item.escalation_stages.append(stage.key)
+            item.escalation_stages.add(stage.key)
 
     for kind, page, entry in loaded:
         who = entry.responsibility
@@ -207,7 +210,7 @@ def due_for_user(user, today: date, rules: ReminderRules | None = None) -> list[
     user switched early reminders off.
     """
     rules = rules or ReminderRules.from_settings()
-    items = due_items(today, rules, recipient_id=user.pk).items.get(f"user:{user.pk}", {})
+    items = due_items(today, rules, recipient_id=user.pk).items.get(recipient_key(user), {})
     order = {state: n for n, state in enumerate(STATE_ORDER)}
     return sorted(items.values(), key=lambda i: (order[i.state], i.due_date, i.page.pk))
 
@@ -235,8 +238,7 @@ def plan_run(
         for page_id, item in per_page.items():
             unsent = [s for s in item.stages if (page_id, key, s, item.due_date) not in sent]
             if unsent:
-                escalated = any(s in item.escalation_stages for s in unsent)
-                items[key][page_id] = replace(item, stages=unsent, escalated=escalated)
+                items[key][page_id] = replace(item, stages=unsent)
     recipients = {key: due.recipients[key] for key in items}
     unreachable = due.unreachable
 

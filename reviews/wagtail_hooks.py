@@ -5,7 +5,7 @@ from datetime import date
 
 import django_filters
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,7 +28,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from reviews import admin_views
 from reviews.admin_views import can_review
-from reviews.content import FreshnessKind, FundingKind, OfferKind, kind_of
+from reviews.content import FreshnessKind, kind_for_model, kind_of
 from reviews.forms import ReminderPreferenceForm
 from reviews.models import ReminderPreference
 from reviews.panels import MyReviewsPanel, OverdueMeasuresPanel, is_coordinator
@@ -142,13 +142,17 @@ def register_measure_listing() -> MeasureListingViewSet:
     return MeasureListingViewSet()
 
 
-def freshness_state(kind: FreshnessKind, page, today: date) -> ReviewState | None:
-    """Where `page`'s freshness check stands on `today` (None: not in the cycle)."""
-    if page.locale.language_code != settings.LANGUAGE_CODE or not page.live:
+def freshness_state(
+    kind: FreshnessKind, page, today: date, rules: ReminderRules
+) -> ReviewState | None:
+    """Where a listed page's freshness check stands on `today` (None: not in the cycle).
+
+    The listing annotates `in_freshness_cycle` (see `FreshnessIndexView`), so no row costs
+    a query of its own.
+    """
+    if not page.in_freshness_cycle:
         return None
-    if not kind.in_cycle().filter(kind.current_on(today), pk=page.pk).exists():
-        return None
-    return review_state(kind.due_date(page), today, ReminderRules.from_settings())
+    return review_state(kind.due_date(page), today, rules)
 
 
 class FreshnessColumn(Column):
@@ -161,7 +165,7 @@ class FreshnessColumn(Column):
     def get_value(self, instance) -> str:
         """The freshness of one listed page, as of today."""
         today = timezone.localdate()
-        state = freshness_state(self.kind, instance, today)
+        state = freshness_state(self.kind, instance, today, ReminderRules.from_settings())
         if state is None:
             return "–"
         due = self.kind.due_date(instance)
@@ -197,7 +201,7 @@ class FreshnessFilterSet(PageFilterSet):
 class OfferFilterSet(FreshnessFilterSet):
     """The offer listing's filters."""
 
-    kind = OfferKind()
+    kind = kind_for_model(OfferPage)
 
     class Meta:
         model = OfferPage
@@ -207,7 +211,7 @@ class OfferFilterSet(FreshnessFilterSet):
 class FundingFilterSet(FreshnessFilterSet):
     """The funding source listing's filters."""
 
-    kind = FundingKind()
+    kind = kind_for_model(FundingSourcePage)
 
     class Meta:
         model = FundingSourcePage
@@ -218,8 +222,15 @@ class FreshnessIndexView(PageListingIndexView):
     """The German source pages: only they are checked (translations follow their date)."""
 
     def get_base_queryset(self) -> QuerySet:
-        """German offers or funding sources (no translations, no alias copies)."""
-        return super().get_base_queryset().filter(locale__language_code=settings.LANGUAGE_CODE)
+        """German offers or funding sources, each marked whether it is in the check cycle."""
+        kind = kind_for_model(self.model)
+        in_cycle = kind.in_cycle().filter(kind.current_on(timezone.localdate()), pk=OuterRef("pk"))
+        return (
+            super()
+            .get_base_queryset()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .annotate(in_freshness_cycle=Exists(in_cycle))
+        )
 
 
 class FreshnessListingViewSet(PageListingViewSet):
@@ -244,7 +255,7 @@ class OfferListingViewSet(FreshnessListingViewSet):
     """The offers and their freshness."""
 
     model = OfferPage
-    kind = OfferKind()
+    kind = kind_for_model(OfferPage)
     icon = "doc-full"
     menu_label = _("Offers")
     menu_order = 160
@@ -257,7 +268,7 @@ class FundingListingViewSet(FreshnessListingViewSet):
     """The funding sources and their freshness."""
 
     model = FundingSourcePage
-    kind = FundingKind()
+    kind = kind_for_model(FundingSourcePage)
     icon = "doc-full"
     menu_label = _("Funding sources")
     menu_order = 170

@@ -15,6 +15,10 @@ class MeasureStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("discontinued")
 
 
+# Measures in these states are finished: no longer reviewed, not counted as active.
+FINISHED_MEASURE_STATUSES = frozenset({MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED})
+
+
 class Priority(models.TextChoices):
     """How urgent the concept considers a measure."""
 

@@ -16,11 +16,7 @@ class TranslationsConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
-        from translations.fallback import (
-            create_missing_aliases,
-            ensure_synchronised_locales,
-            keep_fallbacks_of_unpublished_pages_offline,
-        )
+        from translations.fallback import create_missing_aliases, ensure_synchronised_locales
         from translations.tracking import connect_signals
 
         connect_signals()
@@ -30,7 +26,3 @@ class TranslationsConfig(AppConfig):
             ensure_synchronised_locales, sender=apps.get_app_config("wagtail_localize")
         )
         page_published.connect(create_missing_aliases, dispatch_uid="translations.aliases")
-        page_published.connect(
-            keep_fallbacks_of_unpublished_pages_offline,
-            dispatch_uid="translations.scheduled_aliases",
-        )

@@ -50,20 +50,6 @@ def create_missing_aliases(sender, instance: Page, **kwargs) -> None:
         instance.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
-def keep_fallbacks_of_unpublished_pages_offline(
-    sender, instance: Page, alias: bool = False, **kwargs
-) -> None:
-    """An alias published while its German page is not live goes offline again.
-
-    Wagtail updates (and makes live) a page's aliases when a revision is only scheduled
-    (wagtail#11344): without this, the German text of a page scheduled for next week would
-    be public today under every other language's prefix.
-    """
-    source_is_live = Page.objects.filter(pk=instance.alias_of_id, live=True).exists
-    if alias and instance.live and not source_is_live():
-        instance.unpublish(log_action=False)
-
-
 @functools.cache
 def language_codes_by_locale_id() -> dict[int, str]:
     """Locale id → language code, read once per process (locales do not change at run time)."""

@@ -79,6 +79,17 @@ class TrackedPageMixin(TranslationTrackingMixin):
     class Meta:
         abstract = True
 
+    def update_aliases(self, **kwargs) -> None:
+        """Update the page's aliases (its German fallbacks) only while the page is live.
+
+        Wagtail also updates, and makes live, the aliases of a page whose revision is only
+        scheduled (wagtail#11344): the German text of a page going live next week would be
+        public today under every other language's prefix. The aliases follow when the
+        scheduled publish makes the page live.
+        """
+        if self.live:
+            super().update_aliases(**kwargs)
+
 
 def translatable_content_changed(before: models.Model | None, after: models.Model) -> bool:
     """Whether `after` has text to translate that `before` did not (or there is no before)."""

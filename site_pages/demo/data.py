@@ -2795,7 +2795,6 @@ FUNDING = [
     },
 ]
 
-# Ausgewählte Daten aus dem Integrationskonzept (Stand 31.12.2019).
 # Freshness reviews (internal): who is asked whether an offer or funding source is still
 # current, and when it was last checked. Entries without a responsible user are asked at
 # the organisation's public address; several are stale on the load day.
@@ -2818,6 +2817,7 @@ FRESHNESS = {
     "integrationspreis-eisenach": {"responsible": "reviewer"},
 }
 
+# Ausgewählte Daten aus dem Integrationskonzept (Stand 31.12.2019).
 FACTS = [
     {
         "label": "Migrant*innen in Eisenach",

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from editorial.permissions import MeasurePermissionTester
 from site_pages.blocks import BodyBlock
-from site_pages.choices import MeasureStatus, Priority
+from site_pages.choices import FINISHED_MEASURE_STATUSES, MeasureStatus, Priority
 from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
 from site_pages.models.mixins import DemoDataMixin
@@ -294,7 +294,7 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
     @property
     def is_in_review_cycle(self) -> bool:
         """Implemented and discontinued measures are no longer reviewed."""
-        return self.status not in {MeasureStatus.IMPLEMENTED, MeasureStatus.DISCONTINUED}
+        return self.status not in FINISHED_MEASURE_STATUSES
 
 
 class MeasureIndicator(TranslatableMixin, Orderable):
