@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from conftest import require_service
 from site_pages.demo.loader import DemoLoader
+from tests.browser import browser, site_url  # noqa: F401  (fixtures for the browser tests)
 
 DEMO_DAY = date(2026, 11, 30)
 

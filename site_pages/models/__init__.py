@@ -7,6 +7,7 @@ from site_pages.models.home import HomePage, StandardPage
 from site_pages.models.measures import MeasureIndicator, MeasurePage
 from site_pages.models.offers import OfferIndexPage, OfferPage, OpeningHours
 from site_pages.models.progress import MeasureProgressEntry, ProgressKind
+from site_pages.models.site_settings import SiteSettings
 from site_pages.models.snippets import District, FundingArea, OfferType, Organisation, TargetGroup
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "OpeningHours",
     "Organisation",
     "ProgressKind",
+    "SiteSettings",
     "StandardPage",
     "TargetGroup",
 ]
