@@ -142,6 +142,12 @@ OVERRIDES: dict[str, Override] = {
         ("0.7.1",),
         'License "PSFL"; defusedxml-0.7.1.dist-info/LICENSE is the PSF License Version 2',
     ),
+    "django-compression-middleware": Override(
+        "MPL-2.0",
+        ("0.5.0",),
+        "License 'UNKNOWN', one MPL 2.0 classifier, no licence file in the wheel; the "
+        "repository's LICENSE reads MIT, so the stricter MPL-2.0 is assumed",
+    ),
     "django-filter": Override(
         "BSD-3-Clause", ("26.2",), "django_filter-26.2.dist-info/LICENSE in site-packages"
     ),
@@ -208,6 +214,9 @@ OVERRIDES: dict[str, Override] = {
     "telepath": Override(
         "BSD-3-Clause", ("0.3.1",), "telepath-0.3.1.dist-info/LICENSE in site-packages"
     ),
+    "tinycss2": Override(
+        "BSD-3-Clause", ("1.5.1",), "tinycss2-1.5.1.dist-info/licenses/LICENSE in site-packages"
+    ),
     "tzdata": Override(
         "Apache-2.0",
         ("2026.6",),
@@ -217,6 +226,11 @@ OVERRIDES: dict[str, Override] = {
         "BSD-3-Clause",
         ("5.1.0",),
         '"BSD License (3 Clause)", vine-5.1.0.dist-info/LICENSE in site-packages',
+    ),
+    "webencodings": Override(
+        "BSD-3-Clause",
+        ("0.6.1",),
+        "webencodings-0.6.1.dist-info/licenses/LICENSE in site-packages",
     ),
     "willow": Override(
         "BSD-3-Clause",
