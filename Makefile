@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Links printed by load_demo and used in emails point at the port actually served.
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install run migrate demo test lint format messages makemessages screenshots search-node clean
+.PHONY: help install run migrate demo collectstatic test lint format messages makemessages screenshots search-node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,12 +40,24 @@ migrate: install messages ## Apply database migrations.
 demo: migrate ## Load the Eisenach demo content (idempotent) and print the logins.
 	$(PY) manage.py load_demo
 
-run: demo ## Install, migrate, load the demo, then serve on 127.0.0.1:$(PORT) with a Celery worker.
+# Hashed names, .gz and .br copies in static/ (cms/static_files.py); compressing takes a
+# while, so it runs again only when a file in assets/ or the installed packages changed.
+STATIC_SOURCES := $(shell find assets -type f 2>/dev/null)
+static/staticfiles.json: $(VENV)/.synced $(STATIC_SOURCES)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@touch $@
+
+collectstatic: install static/staticfiles.json ## Collect static files into static/: hashed names, gzip and brotli copies.
+
+# The development server serves the collected files through WhiteNoise (--nostatic), hashed
+# and compressed as in production; COLLECTED_STATIC=1 makes DEBUG link the hashed names.
+# After editing assets/, run `make run` again (or use plain `manage.py runserver`).
+run: demo collectstatic ## Install, migrate, load the demo, then serve on 127.0.0.1:$(PORT) with a Celery worker.
 	@echo "Celery worker + beat log: var/celery.log"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(VENV)/bin/celery -A cms worker --beat --pool=solo --loglevel=INFO \
 		--schedule=var/celerybeat-schedule >var/celery.log 2>&1 & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	COLLECTED_STATIC=1 $(PY) manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
 test: install messages ## Run the whole test suite (SQLite unless DATABASE_URL is set).
 	$(PY) -m pytest

@@ -52,10 +52,12 @@ INSTALLED_APPS = [
     "dashboard",
     "reviews",
     "translations",
+    "feedback",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # zstd/br/gzip for text responses without secrets (BREACH); after CsrfViewMiddleware,
+    # which clears its "token used" flag on the way out (see cms/compression.py).
+    "cms.compression.PublicCompressionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -212,6 +217,8 @@ CELERY_BEAT_SCHEDULE: dict = {
 # --- email ---------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "teilhabe <teilhabe@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Receives the accessibility feedback form when the site settings name no address.
+FEEDBACK_EMAIL = env_str("FEEDBACK_EMAIL", "")
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -282,14 +289,20 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "assets"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Static files are hashed and pre-compressed (.gz, .br) by `collectstatic` in every
+# environment, and WhiteNoise serves them from STATIC_ROOT (cms/static_files.py). Only the
+# bare development server (DEBUG on, `runserver` without --nostatic) serves assets/ as they
+# are, under their plain names, so that CSS edits show at once. COLLECTED_STATIC=1 makes
+# DEBUG link and serve the collected files too, as `make run` does after collectstatic.
+TEILHABE_COLLECTED_STATIC = env_bool("COLLECTED_STATIC", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if IS_PRODUCTION
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "cms.static_files.HashedStaticFilesStorage"},
 }
+if TEILHABE_COLLECTED_STATIC:
+    # WhiteNoise's DEBUG defaults look files up in assets/ on every request instead.
+    WHITENOISE_USE_FINDERS = False
+    WHITENOISE_AUTOREFRESH = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------------

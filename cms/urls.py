@@ -9,15 +9,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import health
+from cms.views import favicon, health, robots_txt
 from site_pages.sitemaps import TranslatedPagesSitemap
 
 SITEMAP_CACHE_SECONDS = 600
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("reminders/", include("reviews.urls")),
     path(
         "sitemap.xml",

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
-from dashboard.charts import ChartRow, status_chart
 from dashboard.quality import (
     FRESHNESS_KINDS,
     PROBLEMS,
@@ -29,6 +28,7 @@ from dashboard.quality import (
 from editorial.roles import INTEGRATION_MANAGEMENT
 from reviews.planning import measures_in_cycle
 from reviews.rules import ReminderRules, ReviewState, review_state_filter
+from site_pages.charts import ChartRow, status_chart
 from site_pages.choices import MeasureStatus
 
 RECENT_CHANGES = 10

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from conftest import require_service
 from site_pages.demo.loader import DemoLoader
 from tests.browser import browser, site_url  # noqa: F401  (fixtures for the browser tests)
+from tests.static_files import collected_static_root, collected_static_settings
 
 DEMO_DAY = date(2026, 11, 30)
 
@@ -26,6 +27,18 @@ def _engine_client():
     from wagtail.search.backends import get_search_backend
 
     return get_search_backend("default").es
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static():
+    """Static files collected once, hashed and compressed as in production (DEBUG is off).
+
+    `{% static %}` reads their manifest; WhiteNoise and the browser tests' live server serve
+    them. See tests/static_files.py.
+    """
+    static_root = collected_static_root()
+    with collected_static_settings(static_root):
+        yield static_root
 
 
 @pytest.fixture(scope="session")

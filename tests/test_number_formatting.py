@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
@@ -74,6 +75,11 @@ def test_a_list_of_one_or_none_has_no_separator():
     with translation.override("ar"):
         assert join_list(["Nord"]) == "Nord"
         assert join_list([]) == ""
+
+
+def soup(body: str) -> BeautifulSoup:
+    """The rendered page, parsed."""
+    return BeautifulSoup(body, "html.parser")
 
 
 def rendered_in(page, code: str) -> str:
@@ -152,24 +158,28 @@ def test_facts_page_groups_and_trims_figures_in_the_readers_language(
     facts_page, code, count, share
 ):
     body = rendered_in(facts_page, code)
-    assert f'<div class="fact__value">{count} <span class="fact__unit">Personen' in body
-    assert f'<div class="fact__value">{share} <span class="fact__unit">Prozent' in body
+    values = [value.get_text(" ", strip=True) for value in soup(body).select(".fact__value")]
+    assert values == [f"{count} Personen", f"{share} Prozent"]
     assert "3818,00" not in body
     assert "3818.00" not in body
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("code", "separator", "decimal"),
-    [("de", ", ", "6,5"), ("ar", "، ", "6,5"), ("fa", "، ", "6.5")],
+    ("code", "separator", "baseline", "current"),
+    [("de", ", ", "6,5", "8,9"), ("ar", "، ", "6,5", "8,9"), ("fa", "، ", "6.5", "8.9")],
 )
 def test_measure_page_prints_counts_without_decimals_and_joins_lists_per_language(
-    measure, code, separator, decimal
+    measure, code, separator, baseline, current
 ):
     body = rendered_in(measure, code)
-    assert "<td>0</td><td>6</td><td>7 <span" in body
-    assert f"<td>{decimal}</td><td>10</td>" in body
-    assert f"<dd>Nordstadt{separator}Südstadt</dd>" in body
-    assert f"<dd>Familien{separator}Senioren</dd>" in body
+    rows = [
+        [cell.contents[0].strip() for cell in row.select("td")[:3]]
+        for row in soup(body).select(".indicator-table tbody tr")
+    ]
+    # baseline, current value (its date follows in a span), target
+    assert rows == [["0", "7", "6"], [baseline, current, "10"]]
+    values = {value.get_text(strip=True) for value in soup(body).select("dd")}
+    assert {f"Nordstadt{separator}Südstadt", f"Familien{separator}Senioren"} <= values
     assert "7,00" not in body
     assert "7.00" not in body

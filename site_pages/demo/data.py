@@ -2884,8 +2884,77 @@ FACTS = [
     },
 ]
 
-# Die fünf Hauptherkunftsstaaten 2019 laut Integrationskonzept, in dessen Reihenfolge.
-TOP_COUNTRIES_2019 = ["Syrien", "Polen", "Irak", "Rumänien", "Afghanistan"]
+# Diagramme der Daten- und Faktenseite, nur aus den Zahlen des Konzepts (Abschnitt 3). Das
+# Konzept nennt eine Zahl nur für Syrien; die Rangfolge zeigt die übrigen ohne Zahl, und der
+# einzige errechnete Wert (alle anderen Herkunftsstaaten = 3.818 − 867) ist als solcher benannt.
+FACTS_SOURCE = "Integrationskonzept der Stadt Eisenach 2020"
+FACTS_CHARTS = [
+    {
+        "type": "chart",
+        "title": "Migrant*innen in Eisenach: ausgewählte Gruppen",
+        "kind": "parts",
+        "total": 3818,
+        "total_label": "Migrant*innen insgesamt",
+        "unit": "Personen",
+        "items": [
+            ("aus EU-Staaten", 1260),
+            ("mit anerkanntem Flüchtlingsstatus", 631),
+            ("mit subsidiärem Schutz", 286),
+            ("seit einem bis vier Jahren in Deutschland", 1349),
+        ],
+        "note": (
+            "Die Gruppen können sich überschneiden und ergeben zusammen nicht die Gesamtzahl; "
+            "das Konzept nennt keine weitere Aufteilung."
+        ),
+        "source": FACTS_SOURCE,
+        "reference_date": date(2019, 12, 31),
+    },
+    {
+        "type": "chart",
+        "title": "Größte Gruppe: Menschen aus Syrien",
+        "kind": "parts",
+        "total": 3818,
+        "total_label": "Migrant*innen insgesamt",
+        "unit": "Personen",
+        "items": [("Syrien", 867), ("alle anderen Herkunftsstaaten", 2951)],
+        "note": "Der Wert für alle anderen Herkunftsstaaten ist errechnet: 3.818 minus 867.",
+        "source": FACTS_SOURCE,
+        "reference_date": date(2019, 12, 31),
+    },
+    {
+        "type": "chart",
+        "title": "Anteile in Prozent",
+        "kind": "percent",
+        "total": None,
+        "total_label": "",
+        "unit": "",
+        "items": [
+            ("Ausländeranteil an der Gesamtbevölkerung", 8.8),
+            ("Kinder und Jugendliche mit Migrationshintergrund", 14.5),
+        ],
+        "note": (
+            "Der Ausländeranteil stammt vom Landesamt für Statistik, der Anteil der Kinder und "
+            "Jugendlichen mit Migrationshintergrund aus dem Integrationskonzept."
+        ),
+        "source": "Landesamt für Statistik; Integrationskonzept der Stadt Eisenach 2020",
+        "reference_date": date(2019, 12, 31),
+    },
+    {
+        "type": "ranking",
+        "title": "Hauptherkunftsstaaten 2019",
+        "unit": "Personen",
+        "items": [
+            ("Syrien", 867),
+            ("Polen", None),
+            ("Irak", None),
+            ("Rumänien", None),
+            ("Afghanistan", None),
+        ],
+        "note": "Das Integrationskonzept nennt die Rangfolge, eine Zahl aber nur für Syrien.",
+        "source": FACTS_SOURCE,
+        "reference_date": date(2019, 12, 31),
+    },
+]
 
 # Einleitung zur Daten- und Faktensammlung.
 FACTS_INTRO = (
@@ -2927,6 +2996,8 @@ INTRODUCTION = {
 # Titel und Einleitungstext der Startseite.
 HOME = {
     "title": "Integration in Eisenach",
+    # Der Leitgedanke des Konzepts (Abschnitt 1).
+    "motto": "Teilhabe durch Integration – Integration durch Teilhabe",
     "intro": (
         "Hier finden Sie das Integrationskonzept der Stadt Eisenach mit seinen neun "
         "Handlungsfeldern und Maßnahmen, einen Katalog der Beratungs-, Sprach- und "
@@ -3068,3 +3139,143 @@ def check_references(load_day: date) -> list[str]:
             if d.get("recurs_yearly") and opens is not None and (closes - opens).days >= 365:
                 problems.append(f"{where}: jährliche Frist dauert ein Jahr oder länger")
     return problems
+
+
+# The legal and trust pages the footer links (issue 11, point 6). Each is a list of
+# (heading, paragraphs) sections; a heading of "" opens the page without one. Imprint and
+# privacy texts are the demo's: a city replaces them with its own before going live.
+DEMO_CONTACT_EMAIL = "integration@eisenach.example"
+LEGAL_PAGES = [
+    {
+        "key": "impressum",
+        "setting": "imprint_page",
+        "title": "Impressum",
+        "sections": [
+            (
+                "Herausgeberin",
+                [
+                    "Stadt Eisenach, Stabsstelle Integration, Markt 1, 99817 Eisenach",
+                    "E-Mail: integration@eisenach.example",
+                ],
+            ),
+            (
+                "Verantwortlich für den Inhalt",
+                [
+                    "Die Stabsstelle Integration der Stadt Eisenach (Anschrift wie oben). Die "
+                    "Angebote pflegen die Träger, die sie anbieten; jede Angebotsseite nennt, "
+                    "wann sie zuletzt geprüft wurde.",
+                ],
+            ),
+            (
+                "Hinweis zu dieser Demonstration",
+                [
+                    "Diese Website zeigt teilhabe mit den Inhalten des Integrationskonzepts der "
+                    "Stadt Eisenach von 2020. Personen, Kontaktdaten und einige Angebote der "
+                    "Demonstration sind erfunden. Vor dem Betrieb ersetzt die Stadt diese Seite "
+                    "durch ihr eigenes Impressum.",
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "datenschutz",
+        "setting": "privacy_page",
+        "title": "Datenschutzerklärung",
+        "sections": [
+            (
+                "",
+                [
+                    "Diese Website kommt ohne Werbung, ohne Analysewerkzeuge und ohne Inhalte "
+                    "anderer Anbieter aus. Schriften, Bilder und Programme werden von diesem "
+                    "Server geladen.",
+                ],
+            ),
+            (
+                "Was beim Besuch verarbeitet wird",
+                [
+                    "Der Server verarbeitet die Adresse Ihres Geräts, um Ihnen die Seiten zu "
+                    "senden. Öffentliche Seiten setzen keine Cookies; nur das Formular zur "
+                    "Barrierefreiheit setzt ein technisch notwendiges Cookie, das gefälschte "
+                    "Anfragen abwehrt.",
+                    "Suchbegriffe werden ohne Bezug zu Ihrer Person gezählt, damit die "
+                    "Redaktion die Suche verbessern kann.",
+                ],
+            ),
+            (
+                "Rückmeldungen zur Barrierefreiheit",
+                [
+                    "Wenn Sie das Formular nutzen, speichern wir Ihre Nachricht und, falls Sie "
+                    "sie angeben, Ihren Namen und Ihre E-Mail-Adresse, und senden sie per E-Mail "
+                    "an die Stabsstelle Integration. Wir verwenden die Angaben nur, um Ihre "
+                    "Rückmeldung zu bearbeiten, und löschen sie, wenn sie erledigt ist.",
+                ],
+            ),
+            (
+                "Ihre Rechte",
+                [
+                    "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "
+                    "der Verarbeitung. Sie können sich beim Thüringer Landesbeauftragten für den "
+                    "Datenschutz und die Informationsfreiheit beschweren.",
+                    "Verantwortlich ist die Stadt Eisenach; die Anschrift steht im Impressum.",
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "barrierefreiheit",
+        "setting": "accessibility_page",
+        "title": "Erklärung zur Barrierefreiheit",
+        "sections": [
+            (
+                "",
+                [
+                    "Die Stadt Eisenach will diese Website für alle Menschen zugänglich machen. "
+                    "Maßstab ist die Thüringer Verordnung über barrierefreie Informationstechnik "
+                    "(ThürBITVO), die die Anforderungen der BITV 2.0 und damit der WCAG 2.1 in "
+                    "der Stufe AA übernimmt.",
+                ],
+            ),
+            (
+                "Stand der Vereinbarkeit",
+                [
+                    "Die Website ist nach den Anforderungen der WCAG 2.1 in der Stufe AA "
+                    "gestaltet. Eine vollständige Prüfung steht noch aus; bis dahin gilt die "
+                    "Website als teilweise vereinbar.",
+                    "Bekannte Einschränkungen: Inhalte in Leichter Sprache und in "
+                    "Gebärdensprache gibt es noch nicht. Nicht alle Seiten sind in alle neun "
+                    "Sprachen übersetzt; fehlt eine Übersetzung, erscheint die deutsche Seite.",
+                ],
+            ),
+            (
+                "Erstellung dieser Erklärung",
+                ["Diese Erklärung wurde am 3. Dezember 2026 erstellt."],
+            ),
+            (
+                "Schlichtungsverfahren",
+                [
+                    "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, "
+                    "können Sie sich an die Durchsetzungsstelle für barrierefreie "
+                    "Informationstechnik des Freistaats Thüringen wenden.",
+                ],
+            ),
+        ],
+    },
+    {
+        "key": "kontakt",
+        "setting": "contact_page",
+        "title": "Kontakt",
+        "sections": [
+            (
+                "",
+                [
+                    "Fragen zum Integrationskonzept und zu dieser Website beantwortet die "
+                    "Stabsstelle Integration der Stadt Eisenach.",
+                    "Stadt Eisenach, Stabsstelle Integration, Markt 1, 99817 Eisenach",
+                    "E-Mail: integration@eisenach.example",
+                    "Fragen zu einem Angebot richten Sie bitte an den Träger, der auf der "
+                    "Angebotsseite genannt ist.",
+                ],
+            ),
+        ],
+    },
+]

@@ -67,6 +67,16 @@ def _stream_paragraphs(paragraphs: list[str]) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in paragraphs]
 
 
+def _stream_sections(sections: list[tuple[str, list[str]]]) -> list[dict]:
+    """Turn (heading, paragraphs) sections into StreamField data; "" means no heading."""
+    blocks = []
+    for heading, paragraphs in sections:
+        if heading:
+            blocks.append({"type": "heading", "value": {"text": heading, "level": "h2"}})
+        blocks.extend(_stream_paragraphs(paragraphs))
+    return blocks
+
+
 def _decimal(value) -> Decimal | None:
     """A number from the data as Decimal (None stays None)."""
     return None if value is None else Decimal(str(value))
@@ -129,6 +139,7 @@ class DemoLoader:
         funding = self._load_funding(home)
         self._load_facts(home)
         self._load_measures(fields, offers, funding)
+        self._load_legal_pages(home)
 
     # --- helpers ------------------------------------------------------------------------
     def _count(self, kind: str, created: bool) -> None:
@@ -258,7 +269,11 @@ class DemoLoader:
             "page",
             "home",
             "home",
-            lambda: m.HomePage(title=data.HOME["title"], intro=_html([data.HOME["intro"]])),
+            lambda: m.HomePage(
+                title=data.HOME["title"],
+                motto=data.HOME["motto"],
+                intro=_html([data.HOME["intro"]]),
+            ),
         )
         site = Site.objects.filter(is_default_site=True).first()  # the welcome page's went
         if site is None:
@@ -308,20 +323,67 @@ class DemoLoader:
             ),
         )
 
+    def _load_legal_pages(self, home: m.HomePage) -> None:
+        """Imprint, privacy policy, accessibility statement and contact, linked in the footer.
+
+        The site settings get the demo's pages and feedback address only where they are
+        empty, so an editor's choice survives a re-run.
+        """
+        site_settings = m.SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        changed = []
+        for spec in data.LEGAL_PAGES:
+            model = (
+                m.AccessibilityStatementPage
+                if spec["setting"] == "accessibility_page"
+                else m.StandardPage
+            )
+            page = self._page(
+                home,
+                model,
+                "page",
+                spec["key"],
+                spec["key"],
+                lambda spec=spec, model=model: model(
+                    title=spec["title"], body=_stream_sections(spec["sections"])
+                ),
+            )
+            if getattr(site_settings, f"{spec['setting']}_id") is None:
+                setattr(site_settings, spec["setting"], page)
+                changed.append(spec["setting"])
+        if not site_settings.feedback_email:
+            site_settings.feedback_email = data.DEMO_CONTACT_EMAIL
+            changed.append("feedback_email")
+        if changed:
+            site_settings.save(update_fields=changed)
+
     def _load_facts(self, home: m.HomePage) -> None:
-        """The data-and-facts page with the seed's figures."""
+        """The data-and-facts page with the seed's figures, its charts and the top countries."""
+
+        def block(spec: dict) -> dict:
+            """StreamField data of a chart or ranking block from `data.FACTS_CHARTS`."""
+            value = {
+                "title": spec["title"],
+                "unit": spec["unit"],
+                "items": [
+                    {"label": label, "value": _decimal(number)} for label, number in spec["items"]
+                ],
+                "note": spec["note"],
+                "source": spec["source"],
+                "reference_date": spec["reference_date"],
+            }
+            if spec["type"] == "chart":
+                value |= {
+                    "kind": spec["kind"],
+                    "total": _decimal(spec["total"]),
+                    "total_label": spec["total_label"],
+                }
+            return {"type": spec["type"], "value": value}
 
         def build() -> m.FactsPage:
             page = m.FactsPage(
                 title="Daten und Fakten",
                 intro=_html([data.FACTS_INTRO]),
-                body=[
-                    {
-                        "type": "heading",
-                        "value": {"text": "Hauptherkunftsstaaten 2019", "level": "h2"},
-                    },
-                    {"type": "paragraph", "value": _bullets(data.TOP_COUNTRIES_2019)},
-                ],
+                body=[block(spec) for spec in data.FACTS_CHARTS],
             )
             for row in data.FACTS:
                 page.facts.add(

@@ -4,6 +4,7 @@ from site_pages.models.action_fields import ActionFieldIndexPage, ActionFieldPag
 from site_pages.models.facts import Fact, FactsPage
 from site_pages.models.funding import FundingDeadline, FundingIndexPage, FundingSourcePage
 from site_pages.models.home import HomePage, StandardPage
+from site_pages.models.legal import AccessibilityStatementPage
 from site_pages.models.measures import MeasureIndicator, MeasurePage
 from site_pages.models.offers import OfferIndexPage, OfferPage, OpeningHours
 from site_pages.models.progress import MeasureProgressEntry, ProgressKind
@@ -11,6 +12,7 @@ from site_pages.models.site_settings import SiteSettings
 from site_pages.models.snippets import District, FundingArea, OfferType, Organisation, TargetGroup
 
 __all__ = [
+    "AccessibilityStatementPage",
     "ActionFieldIndexPage",
     "ActionFieldPage",
     "District",

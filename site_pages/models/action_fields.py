@@ -92,7 +92,28 @@ class ActionFieldPage(TrackedPageMixin, Page):
         return MeasurePage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        """Add this field's measures."""
+        """Add this field's measures with their indicators' progress, and the status mix.
+
+        Two queries for the measures and all their indicators, however many there are.
+        """
+        from site_pages.charts import status_legend, status_mix_bar
+        from site_pages.choices import MeasureStatus
+        from site_pages.models.measures import indicator_rows
+
         context = super().get_context(request, *args, **kwargs)
-        context["measures"] = self.measures()
+        measures = list(self.measures().prefetch_related("indicators"))
+        context["measures"] = measures
+        context["measure_rows"] = [
+            {"measure": measure, "indicators": indicator_rows(list(measure.indicators.all()))}
+            for measure in measures
+        ]
+        counts = {status: 0 for status in MeasureStatus.values}
+        for measure in measures:
+            counts[measure.status] = counts.get(measure.status, 0) + 1
+        context["status_counts"] = [
+            {"label": label, "count": counts[status]} for status, label in MeasureStatus.choices
+        ]
+        context["status_total"] = len(measures)
+        context["status_chart"] = status_mix_bar(counts, f"field-{self.number}-status")
+        context["status_legend"] = status_legend("field-legend")
         return context

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from site_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from site_pages.blocks import RICH_TEXT_FEATURES, FactsBodyBlock
 from translations.tracking import TrackedPageMixin
 
 
@@ -16,7 +16,7 @@ class FactsPage(TrackedPageMixin, Page):
     """The concept's data section: a list of sourced figures plus free text around them."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(FactsBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,

@@ -206,11 +206,14 @@ class FundingSourcePage(
             raise ValidationError({"amount_max": _("The maximum is below the minimum.")})
 
     def get_context(self, request, *args, **kwargs):
-        """Add the status, next deadline and windows as of today, and the applicant labels."""
+        """Add the status, next deadline (and days left), windows and the applicant labels."""
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         context["status"] = self.status(today)
         context["next_deadline"] = self.next_deadline(today)
+        context["days_left"] = (
+            (context["next_deadline"] - today).days if context["next_deadline"] else None
+        )
         context["windows"] = self.windows_to_show(today)
         context["applicant_names"] = self._meta.get_field("eligible_applicants").labels(
             self.eligible_applicants

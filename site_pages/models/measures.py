@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -24,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from editorial.permissions import MeasurePermissionTester
 from site_pages.blocks import BodyBlock
+from site_pages.charts import IndicatorProgress, indicator_progress, progress_shape
 from site_pages.choices import FINISHED_MEASURE_STATUSES, MeasureStatus, Priority
 from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
@@ -34,6 +38,15 @@ from translations.tracking import TrackedPageMixin
 
 REVIEW_BOOKKEEPING_FIELDS = ["next_review_due", "last_reviewed_at", "last_reviewed_by_id"]
 MEASURE_CODE = re.compile(r"^[1-9]\.[1-9][0-9]?$")
+# KERN badge modifier per status: finished well, running, held up, stopped.
+STATUS_BADGES = {
+    MeasureStatus.PLANNED: "info",
+    MeasureStatus.IN_PROGRESS: "info",
+    MeasureStatus.ONGOING: "success",
+    MeasureStatus.IMPLEMENTED: "success",
+    MeasureStatus.DELAYED: "warning",
+    MeasureStatus.DISCONTINUED: "danger",
+}
 
 
 class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page):
@@ -283,13 +296,19 @@ class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
         return MeasurePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        """The indicators and the progress log (the source's, newest first), each read once."""
+        """The indicators with their progress and the progress log (newest first), read once."""
         from site_pages.models.progress import progress_timeline
 
         context = super().get_context(request, *args, **kwargs)
         context["indicators"] = list(self.indicators.all())
+        context["indicator_rows"] = indicator_rows(context["indicators"])
         context["progress_entries"] = progress_timeline(self, context["indicators"])
         return context
+
+    @property
+    def status_badge(self) -> str:
+        """The KERN badge modifier of the status (success, info, warning, danger)."""
+        return STATUS_BADGES.get(self.status, "info")
 
     @property
     def is_in_review_cycle(self) -> bool:
@@ -342,8 +361,61 @@ class MeasureIndicator(TranslatableMixin, Orderable):
     def __str__(self) -> str:
         return self.name
 
+    def progress(self) -> IndicatorProgress | None:
+        """How far the current value has come from the baseline towards the target."""
+        return indicator_progress(self.baseline, self.current_value, self.target)
+
+    def progress_text(self, progress: IndicatorProgress | None = None) -> str:
+        """The indicator's figures in one sentence: the text alternative of its progress bar."""
+        from site_pages.templatetags.teilhabe_i18n import format_number
+
+        progress = progress if progress is not None else self.progress()
+        unit = f" {self.unit}" if self.unit else ""
+        parts = []
+        if self.baseline is not None:
+            parts.append(gettext("baseline %(value)s") % {"value": format_number(self.baseline)})
+        if self.current_value is not None:
+            current = format_number(self.current_value) + unit
+            if self.as_of:
+                parts.append(
+                    gettext("current value %(value)s (as of %(date)s)")
+                    % {"value": current, "date": date_format(self.as_of, "SHORT_DATE_FORMAT")}
+                )
+            else:
+                parts.append(gettext("current value %(value)s") % {"value": current})
+        else:
+            parts.append(gettext("no current value yet"))
+        if self.target is not None:
+            parts.append(gettext("target %(value)s") % {"value": format_number(self.target) + unit})
+        text = f"{self.name}: {', '.join(parts)}"
+        if progress is not None and progress.percent is not None:
+            text += "; " + gettext("%(percent)s %% of the way from baseline to target") % {
+                "percent": progress.percent
+            }
+        return text + "."
+
     def clean(self) -> None:
         """A current value needs the date it was measured."""
         super().clean()
         if self.current_value is not None and self.as_of is None:
             raise ValidationError({"as_of": _("Say when the current value was measured.")})
+
+
+def indicator_rows(indicators: list[MeasureIndicator]) -> list[dict]:
+    """Each indicator with its progress, the sentence saying it and the progress bar."""
+    rows = []
+    for indicator in indicators:
+        progress = indicator.progress()
+        text = indicator.progress_text(progress)
+        shape: SafeString | None = None
+        if progress is not None:
+            shape = progress_shape(progress, text)
+        rows.append(
+            {
+                "indicator": indicator,
+                "progress": progress,
+                "text": text,
+                "chart": shape,
+            }
+        )
+    return rows

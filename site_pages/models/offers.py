@@ -1,6 +1,7 @@
 """Offers (Angebote): the digital offer catalogue of counselling, courses and meeting places."""
 
-from datetime import date
+from datetime import date, datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,7 @@ from site_pages.fields import ChoiceListField
 from site_pages.models.home import IndexPage
 from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
 from site_pages.models.relations import LocalizedRelationsMixin
+from site_pages.opening_hours import OpeningState, local_now, opening_state, slots_of
 from site_pages.panels import DemoDataNotePanel
 from translations.tracking import TrackedPageMixin
 
@@ -278,6 +280,38 @@ class OfferPage(  # noqa: DJ008 (Page's __str__; ruff takes the local mixin for 
         if self.valid_from and today < self.valid_from:
             return False
         return not (self.valid_until and today > self.valid_until)
+
+    @property
+    def full_address(self) -> str:
+        """Street, postal code and town in one line ("" without a street)."""
+        if not self.street_address:
+            return ""
+        town = " ".join(part for part in (self.postal_code, self.locality) if part)
+        return ", ".join(part for part in (self.street_address, town) if part)
+
+    @property
+    def openstreetmap_url(self) -> str:
+        """A search for the address on OpenStreetMap ("" without an address)."""
+        address = self.full_address
+        if not address:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+
+    def opening_state(self, now: datetime | None = None) -> OpeningState | None:
+        """Open now or when it opens next, in the site's time zone; None while not valid."""
+        moment = local_now(now)
+        if not self.is_current(moment.date()):
+            return None
+        return opening_state(slots_of(self.opening_hours.all()), moment)
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the opening state at the moment of the request (site time zone)."""
+        context = super().get_context(request, *args, **kwargs)
+        now = local_now()
+        context["now"] = now
+        context["opening"] = self.opening_state(now)
+        context["today"] = now.date()
+        return context
 
 
 class OpeningHours(Orderable):

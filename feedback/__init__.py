@@ -1,0 +1,1 @@
+"""Accessibility feedback: the public reports barriers, the city's contact gets them by email."""

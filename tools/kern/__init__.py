@@ -1,0 +1,1 @@
+"""Build script for the vendored KERN UX stylesheet."""
