@@ -161,7 +161,9 @@ def test_footer_links_the_legal_pages_in_the_readers_language(client, demo_home)
     imprint = f.StandardPageFactory(parent=demo_home, title="Impressum Quokka", publish=True)
     imprint_ar = translate(imprint, "ar", title="بيانات النشر")
     privacy = f.StandardPageFactory(parent=demo_home, title="Datenschutz Quokka", publish=True)
-    contact = f.StandardPageFactory(parent=demo_home, title="Kontakt Quokka", live=False, publish=False)
+    contact = f.StandardPageFactory(
+        parent=demo_home, title="Kontakt Quokka", live=False, publish=False
+    )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.imprint_page = imprint
     site_settings.privacy_page = privacy
