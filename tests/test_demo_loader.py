@@ -246,7 +246,7 @@ def editors_work(db) -> dict:
     offers = german(m.OfferIndexPage).get()
     field_two, field_four = (german(m.ActionFieldPage).get(number=n) for n in (2, 4))
     work = {
-        "new page": f.StandardPageFactory(parent=home, title="Impressum", publish=True),
+        "new page": f.StandardPageFactory(parent=home, title="Pressespiegel", publish=True),
         "draft offer": f.OfferPageFactory(
             parent=offers, title="Nähcafé im Aufbau", live=False, publish=False
         ),
