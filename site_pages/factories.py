@@ -132,6 +132,15 @@ class StandardPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Seite {n}")
 
 
+class AccessibilityStatementPageFactory(PageFactory):
+    """An accessibility statement with its feedback form."""
+
+    class Meta:
+        model = m.AccessibilityStatementPage
+
+    title = factory.Sequence(lambda n: f"Erklärung zur Barrierefreiheit {n}")
+
+
 class ActionFieldIndexPageFactory(PageFactory):
     """The action field index."""
 

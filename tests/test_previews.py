@@ -65,6 +65,14 @@ def _standard_page(home: m.HomePage) -> Subject:
     return Subject(page, shown=("Absatz der Vorschau",), compared=("Absatz der Vorschau",))
 
 
+def _accessibility_statement_page(home: m.HomePage) -> Subject:
+    """A second accessibility statement: its text, then the feedback form."""
+    page = _drafted(f.AccessibilityStatementPageFactory(parent=home, title="Vorschau-Erklärung"))
+    page.body = [("paragraph", RichText("<p>Stand der Vorschau</p>"))]
+    page.save()
+    return Subject(page, shown=("Stand der Vorschau",), compared=("Stand der Vorschau",))
+
+
 def _action_field_index_page(home: m.HomePage) -> Subject:
     """A second action field index with one action field below it."""
     page = _drafted(f.ActionFieldIndexPageFactory(parent=home, title="Vorschau-Felder"))
@@ -203,6 +211,7 @@ def _facts_page(home: m.HomePage) -> Subject:
 BUILDERS: dict[type[Page], Callable[[m.HomePage], Subject]] = {
     m.HomePage: _home_page,
     m.StandardPage: _standard_page,
+    m.AccessibilityStatementPage: _accessibility_statement_page,
     m.ActionFieldIndexPage: _action_field_index_page,
     m.ActionFieldPage: _action_field_page,
     m.MeasurePage: _measure_page,
