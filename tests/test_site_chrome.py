@@ -17,24 +17,13 @@ from site_pages import models as m
 from site_pages.models.site_settings import SiteSettings
 from tests.browser import PHONE
 from tests.content import german, translate
+from tests.test_public_pages import PAGE_TYPES
 from tools.kern import build
 
 pytestmark = pytest.mark.django_db
 
 CSS_DIR = Path(__file__).resolve().parents[1] / "assets" / "css"
 OWNED_CSS = ("kern.css", "site.css")
-PAGE_TYPES = [
-    m.HomePage,
-    m.StandardPage,
-    m.ActionFieldIndexPage,
-    m.ActionFieldPage,
-    m.MeasurePage,
-    m.OfferIndexPage,
-    m.OfferPage,
-    m.FundingIndexPage,
-    m.FundingSourcePage,
-    m.FactsPage,
-]
 PHYSICAL_PROPERTIES = {
     "margin-left",
     "margin-right",
