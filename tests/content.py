@@ -1,5 +1,7 @@
 """Shortcuts for tests: the German (source) content of the demo, and translations of pages."""
 
+import re
+
 from django.db.models import Model, QuerySet
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
@@ -46,3 +48,11 @@ def translate_all_strings(
     translation.import_po(po, translation_type="machine" if machine else "manual")
     translation.save_target(publish=True)
     return translation
+
+
+_ISOLATED_RUN = re.compile(r'<bdi dir="ltr">(.*?)</bdi>', re.S)
+
+
+def without_isolation(html: str) -> str:
+    """`html` without the ``<bdi dir="ltr">`` around left-to-right runs (site_pages.bidi)."""
+    return _ISOLATED_RUN.sub(r"\1", html)

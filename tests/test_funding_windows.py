@@ -18,7 +18,7 @@ from site_pages.funding_windows import (
     windows_to_show,
 )
 from site_pages.models import FundingDeadline, FundingIndexPage
-from tests.content import german
+from tests.content import german, without_isolation
 from tests.test_number_formatting import rendered_in
 
 TODAY = date(2026, 11, 30)
@@ -199,7 +199,7 @@ def test_funding_page_lists_the_next_window_but_not_last_years(funding_source, c
             _short(today + timedelta(days=50)),
         )
         past_closes = _short(today - timedelta(days=370))
-    assert f"{next_opens} – {next_closes} – Nächste Runde" in body
+    assert f"{next_opens} – {next_closes} – Nächste Runde" in without_isolation(body)
     assert 'class="window window--upcoming"' in body
     assert "Runde des Vorjahres" not in body
     assert past_closes not in body

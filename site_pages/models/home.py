@@ -152,7 +152,10 @@ def field_row(field: Page, counts: dict[str, int]) -> dict:
         "page": field,
         "total": sum(ordered.values()),
         "counts": ordered,
-        "cells": list(ordered.values()),
+        "cells": [
+            {"label": MeasureStatus(status).label, "count": count}
+            for status, count in ordered.items()
+        ],
         "chart": status_mix_bar(ordered, f"field-{field.number}-mix"),
     }
 

@@ -2,6 +2,9 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from site_pages import bidi
 
 register = template.Library()
 
@@ -20,3 +23,11 @@ def isolate(value: object) -> str:
     if value in (None, ""):
         return ""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter(is_safe=True)
+def isolate_ltr_runs(html: str, right_to_left: bool = True) -> str:
+    """Rendered `html` with its left-to-right runs isolated when the page is right-to-left."""
+    if not right_to_left:
+        return html
+    return mark_safe(bidi.isolate_ltr_runs(str(html)))
