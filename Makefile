@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Links printed by load_demo and used in emails point at the port actually served.
 export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install run migrate demo collectstatic test lint format messages makemessages screenshots search-node clean
+.PHONY: help install run migrate demo collectstatic checkers test lint format messages makemessages screenshots search-node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,7 +59,10 @@ run: demo collectstatic ## Install, migrate, load the demo, then serve on 127.0.
 		--schedule=var/celerybeat-schedule >var/celery.log 2>&1 & \
 	COLLECTED_STATIC=1 $(PY) manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
-test: install messages ## Run the whole test suite (SQLite unless DATABASE_URL is set).
+checkers: install ## Fetch the pinned axe-core and Nu Html Checker for the accessibility tests.
+	$(PY) tools/checkers.py
+
+test: install messages checkers ## Run the whole test suite (SQLite unless DATABASE_URL is set).
 	$(PY) -m pytest
 
 screenshots: install messages ## Re-take the screenshots in docs/screenshots (needs Debian's chromium).

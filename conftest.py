@@ -1,7 +1,7 @@
 """Project-wide pytest setup: external services and fast password hashing.
 
-A test marked ``@pytest.mark.service("postgres")`` (or "redis", "chromium", "search_engine")
-needs that service.
+A test marked ``@pytest.mark.service("postgres")`` (or "redis", "chromium", "search_engine",
+"checkers") needs that service.
 When it is unreachable the test is skipped locally, but **fails** when ``REQUIRE_SERVICES=1``
 (CI), so a green CI run cannot silently have skipped the real services.
 """
@@ -64,11 +64,26 @@ def _search_engine_problem() -> str | None:
     return None
 
 
+def _checkers_problem() -> str | None:
+    """Why axe-core and the Nu Html Checker (tools/checkers.py) cannot run, or None."""
+    import shutil
+
+    from tools.checkers import CHECKERS
+
+    missing = [str(checker.path) for checker in CHECKERS if not checker.path.exists()]
+    if missing:
+        return f"{', '.join(missing)} missing (make test fetches them: tools/checkers.py)"
+    if shutil.which("java") is None:
+        return "java is not on PATH (the Nu Html Checker needs Java 17)"
+    return None
+
+
 SERVICE_PROBES = {
     "postgres": _postgres_problem,
     "redis": _redis_problem,
     "chromium": _chromium_problem,
     "search_engine": _search_engine_problem,
+    "checkers": _checkers_problem,
 }
 
 

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 PAGE_TYPES = [
     m.HomePage,
     m.StandardPage,
+    m.AccessibilityStatementPage,
     m.ActionFieldIndexPage,
     m.ActionFieldPage,
     m.MeasurePage,

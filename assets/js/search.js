@@ -1,8 +1,16 @@
-// Autocomplete for the search box: suggestions from two characters on. The form works
-// without this script; it only fills the <datalist>.
+// The search page's enhancements; the form works without this script.
+// 1. After the form was sent (a new search or other filters), focus moves to the result
+//    count, so screen readers announce it and keyboard users continue from the results.
+// 2. Autocomplete for the search box: suggestions from two characters on, in the <datalist>.
 (() => {
   const form = document.querySelector("form.search-form");
   if (!form) return;
+  const SUBMITTED = "teilhabe:search-submitted";
+  form.addEventListener("submit", () => sessionStorage.setItem(SUBMITTED, "1"));
+  if (sessionStorage.getItem(SUBMITTED)) {
+    sessionStorage.removeItem(SUBMITTED);
+    document.getElementById("result-count")?.focus();
+  }
   const input = form.querySelector("input[name=q]");
   const list = document.getElementById("search-suggestions");
   let timer;
