@@ -47,14 +47,8 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-@pytest.fixture(scope="module")
-def site_url(django_db_setup, django_db_blocker):
-    """Serve the site (with static files) from a thread, on the session's demo database.
-
-    Not pytest-django's `live_server`: that implies `transactional_db`, which would flush the
-    demo loaded once for the whole session.
-    """
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
+def _serve(django_db_setup, django_db_blocker, static_handler):
+    """Serve the site from a thread on the session's demo database; yield its base URL."""
     from django.db import connections
     from django.test.testcases import LiveServerThread
 
@@ -64,7 +58,7 @@ def site_url(django_db_setup, django_db_blocker):
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             connection.inc_thread_sharing()
             overrides["default"] = connection
-        server = LiveServerThread("127.0.0.1", StaticFilesHandler, overrides, port=0)
+        server = LiveServerThread("127.0.0.1", static_handler, overrides, port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()
@@ -74,3 +68,25 @@ def site_url(django_db_setup, django_db_blocker):
         server.terminate()
         if overrides:
             connection.dec_thread_sharing()
+
+
+@pytest.fixture(scope="module")
+def site_url(django_db_setup, django_db_blocker):
+    """Serve the site (with static files) from a thread, on the session's demo database.
+
+    Not pytest-django's `live_server`: that implies `transactional_db`, which would flush the
+    demo loaded once for the whole session.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    yield from _serve(django_db_setup, django_db_blocker, StaticFilesHandler)
+
+
+@pytest.fixture(scope="module")
+def production_site_url(django_db_setup, django_db_blocker):
+    """Like `site_url`, but static files come from WhiteNoise as in production.
+
+    WhiteNoise serves the collected, hashed files with their pre-compressed copies and cache
+    headers (tests/static_files.py), so transferred sizes are the real ones.
+    """
+    yield from _serve(django_db_setup, django_db_blocker, lambda application: application)

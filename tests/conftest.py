@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from conftest import require_service
 from site_pages.demo.loader import DemoLoader
-from tests.browser import browser, site_url  # noqa: F401  (fixtures for the browser tests)
+from tests.browser import browser, production_site_url, site_url  # noqa: F401  (fixtures for the browser tests)
 from tests.static_files import collected_static_root, collected_static_settings
 
 DEMO_DAY = date(2026, 11, 30)
