@@ -187,3 +187,42 @@ def test_unknown_url_gives_a_friendly_404(client):
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+# The home page's budget today (51 for the demo in de): site chrome, language links, the
+# sections, the status mix, deadlines, newest offers and facts, each read in bulk, but also one
+# query per `.public()` and per localized offer type. Issue 14 asks for 12 on every page.
+HOME_QUERIES = 55
+
+
+def test_the_home_page_costs_the_same_queries_with_many_more_items(
+    client, django_assert_max_num_queries
+):
+    home = german(m.HomePage).get()
+    client.get(home.url)  # warm caches (site root paths, locales, settings)
+    with django_assert_max_num_queries(HOME_QUERIES) as demo:
+        assert client.get(home.url).status_code == 200
+    field = german(m.ActionFieldPage).get(number=5)
+    offers = german(m.OfferIndexPage).get()
+    funding = german(m.FundingIndexPage).get()
+    today = timezone.localdate()
+    for number in range(20):
+        for page in (
+            f.MeasurePageFactory(parent=field, title=f"Zusatzmaßnahme {number}"),
+            f.OfferPageFactory(parent=offers, title=f"Zusatzangebot {number}"),
+        ):
+            page.save_revision().publish()
+        source = f.FundingSourcePageFactory(parent=funding, title=f"Zusatzfonds {number}")
+        source.deadlines = [
+            m.FundingDeadline(
+                opens_on=today - timedelta(days=1),
+                closes_on=today + timedelta(days=1),
+                locale=source.locale,
+            )
+        ]
+        source.save_revision().publish()
+    with django_assert_max_num_queries(len(demo.captured_queries)):
+        response = client.get(home.url)
+    body = response.content.decode()
+    assert "Zusatzangebot 19" in body  # the new offers are the newest shown
+    assert "Zusatzfonds 0" in body  # and the soonest deadline

@@ -95,15 +95,34 @@ def _current(section: Page, page: Page | None) -> str:
 
 
 def legal_links(settings: SiteSettings | None) -> list[ChromeLink]:
-    """The footer's legal pages that are set and live, each in the reader's language."""
+    """The footer's legal pages that are set and live, each in the reader's language.
+
+    Two queries for all of them: the pages chosen in the settings, and their live
+    translations into the active language; a page without one is linked in its own language.
+    """
     if settings is None:
         return []
     language = get_language()
+    chosen = {field: getattr(settings, f"{field}_id") for field, _label in LEGAL_LINKS}
+    sources = Page.objects.select_related("locale").in_bulk(
+        [pk for pk in chosen.values() if pk is not None]
+    )
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(
+            translation_key__in=[source.translation_key for source in sources.values()],
+            locale__language_code=language,
+        )
+        .select_related("locale")
+    }
     links = []
     for field, label in LEGAL_LINKS:
-        page = getattr(settings, field)
-        shown = page.localized if page is not None else None
-        if shown is None or not shown.live:
+        source = sources.get(chosen[field])
+        if source is None:
+            continue
+        shown = translations.get(source.translation_key) or source
+        if not shown.live:
             continue
         target = shown.locale.language_code
         links.append(ChromeLink(str(label), shown.url, "", "" if target == language else target))
