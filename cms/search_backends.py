@@ -22,6 +22,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 DATABASE_BACKEND = "wagtail.search.backends.database"
 POSTGRES_BACKEND = "search.postgres"
+# Public search's facets, filters and sorting in SQL (`search.store`), with or without engine.
+# It and the engine's public indexes are updated by `search.signals`, not by Wagtail's post_save
+# (which comes before a page's relations are written): AUTO_UPDATE off.
+FACET_STORE = {"facets": {"BACKEND": "search.store", "AUTO_UPDATE": False}}
 
 # URL scheme (without a trailing "s" for TLS) -> (admin backend, per-language backend class).
 ENGINE_BACKENDS = {
@@ -71,8 +75,8 @@ def database_backends(languages: list[str], postgres: bool, name: str) -> dict:
     language (the admin's search).
     """
     if not postgres:
-        return {name: {"BACKEND": DATABASE_BACKEND}}
-    backends = {name: {"BACKEND": POSTGRES_BACKEND, "LANGUAGE": "de"}}
+        return {name: {"BACKEND": DATABASE_BACKEND}, **FACET_STORE}
+    backends = {name: {"BACKEND": POSTGRES_BACKEND, "LANGUAGE": "de"}, **FACET_STORE}
     for code in languages:
         backends[database_query_backend_name(code)] = {
             "BACKEND": POSTGRES_BACKEND,
@@ -119,5 +123,6 @@ def search_backends_from_url(
             "BACKEND": locale_backend,
             "LANGUAGE": code,
             "INDEX_PREFIX": f"{index_prefix}{code}_",
+            "AUTO_UPDATE": False,  # search.signals updates it once relations are written
         }
     return backends

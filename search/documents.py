@@ -1,27 +1,28 @@
-"""What search needs to know about each page: its kind and the values of every facet.
+"""What public search stores about each page: its kind, dates and the values of every facet.
 
-Facets are computed from the database for the pages the text search matched, the same way
-for every search backend. Relations (districts, target groups, action fields) come from the
-German source page, like everywhere else on the site, and are identified by the source
-object's id, so a facet link means the same thing in every language.
-
-Facet values are read as plain rows (`values_list`), never as page objects: a search without
-words matches every page of a locale, and building thousands of model instances only to count
-them was the slow part. Page objects are loaded by `attach_pages` for the hits shown.
+Built when a page is indexed (`search.store` for the database, `search.engine` for the engine's
+per-language indexes), in a constant number of queries however many pages, from plain rows
+(`values_list`), never page objects. Relations (districts, target groups, action fields) come
+from the German source page, like everywhere else on the site, and are identified by the
+source object's id, so a facet link means the same thing in every language. The stored facets
+are named as in `search.facets`; "open now" and "deadline soon" depend on the day of the
+search, so the application windows are stored instead (yearly ones expanded
+`WINDOW_YEARS_AHEAD` years ahead) and compared with that day when searching.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
+from search.facets import KIND_LABELS
 from site_pages import models as m
-from site_pages.choices import Cost, FundingStatus
-from site_pages.funding_windows import ApplicationWindow, funding_status, next_deadline
+from site_pages.choices import Cost
+from site_pages.funding_windows import ApplicationWindow, current_occurrence, next_deadline
 
 KIND_BY_MODEL = {
     m.OfferPage: "offer",
@@ -30,33 +31,56 @@ KIND_BY_MODEL = {
     m.ActionFieldPage: "action_field",
     m.FactsPage: "facts",
 }
+assert set(KIND_BY_MODEL.values()) == set(KIND_LABELS)
 SEARCHABLE_MODELS = list(KIND_BY_MODEL)
-DEADLINE_SOON_DAYS = 30
+WINDOW_YEARS_AHEAD = 10
 
 
 @dataclass
-class SearchDocument:
-    """One searchable page with its facet values; `page` is loaded only for shown hits."""
+class IndexDocument:
+    """One searchable page as search stores it: stored facet values and application windows."""
 
     page_id: int
+    locale_id: int
     kind: str
     published: datetime | None
-    action_fields: set[int] = field(default_factory=set)
-    target_groups: set[int] = field(default_factory=set)
-    districts: set[int] = field(default_factory=set)
-    languages: set[str] = field(default_factory=set)
-    free: bool = False
-    barrier_free: bool = False
-    funder_level: str = ""
-    funding_type: str = ""
-    applicants: set[str] = field(default_factory=set)
-    open_now: bool = False
-    next_deadline: date | None = None
-    page: Page | None = None
+    values: dict[str, set[str]] = field(default_factory=dict)
+    windows: list[tuple[date | None, date]] = field(default_factory=list)
+    rolling: bool = False
 
-    def deadline_within(self, today: date, days: int = DEADLINE_SOON_DAYS) -> bool:
-        """Whether the next deadline falls within `days` from `today`."""
-        return self.next_deadline is not None and self.next_deadline <= today + timedelta(days)
+    def add(self, facet: str, values: Iterable) -> None:
+        """Store `values` (ids or codes; empty ones skipped) for the facet named `facet`."""
+        kept = {str(v) for v in values if v not in (None, "", False)}
+        if kept:
+            self.values.setdefault(facet, set()).update(kept)
+
+
+@dataclass
+class SearchHit:
+    """One result shown: its page (specific), kind, and next deadline for funding."""
+
+    page: Page
+    kind: str
+    next_deadline: date | None = None
+
+
+def expand_windows(windows: Iterable[ApplicationWindow], today: date) -> list[tuple]:
+    """Every occurrence (opens, closes) of `windows` up to `WINDOW_YEARS_AHEAD` years ahead."""
+    horizon = today.year + WINDOW_YEARS_AHEAD
+    occurrences = []
+    for window in windows:
+        occurrences.append((window.opens, window.closes))
+        if not window.recurs_yearly:
+            continue
+        day = window.closes
+        while day.year < horizon:
+            day = date(day.year + 1, 1, 1)  # the first day of the next year…
+            shifted = current_occurrence(window, day)  # …whose occurrence closes that year
+            if shifted is None or shifted.closes.year > horizon:
+                break
+            occurrences.append((shifted.opens, shifted.closes))
+            day = shifted.closes
+    return sorted(set(occurrences), key=lambda w: (w[1], w[0] or date.min))
 
 
 def relation_ids(model: type[models.Model], name: str, owner_ids: Iterable[int]) -> dict:
@@ -90,7 +114,14 @@ def source_ids(model: type[Page], pages: dict[int, dict]) -> dict[int, int]:
     return sources
 
 
-def _offers(pages: dict[int, dict], documents: dict[int, SearchDocument]) -> None:
+def _document(pk: int, row: dict, kind: str) -> IndexDocument:
+    """The bare document of a page row, before its facet values."""
+    return IndexDocument(
+        page_id=pk, locale_id=row["locale_id"], kind=kind, published=row["first_published_at"]
+    )
+
+
+def _offers(pages: dict[int, dict], documents: dict[int, IndexDocument]) -> None:
     """Facet values of offers: relations of the source, own languages, cost and access."""
     sources = source_ids(m.OfferPage, pages)
     relations = {
@@ -102,21 +133,17 @@ def _offers(pages: dict[int, dict], documents: dict[int, SearchDocument]) -> Non
     )
     for pk, languages, cost, barrier_free in rows:
         source = sources.get(pk, pk)
-        documents[pk] = SearchDocument(
-            page_id=pk,
-            kind="offer",
-            published=pages[pk]["first_published_at"],
-            action_fields=relations["related_action_fields"].get(source, set()),
-            target_groups=relations["target_groups"].get(source, set()),
-            districts=relations["districts"].get(source, set()),
-            languages=set(languages or []),
-            free=cost == Cost.FREE,
-            barrier_free=barrier_free,
-        )
+        doc = documents[pk] = _document(pk, pages[pk], "offer")
+        doc.add("action_field", relations["related_action_fields"].get(source, ()))
+        doc.add("target_group", relations["target_groups"].get(source, ()))
+        doc.add("district", relations["districts"].get(source, ()))
+        doc.add("language", languages or ())
+        doc.add("free", ["1"] if cost == Cost.FREE else ())
+        doc.add("barrier_free", ["1"] if barrier_free else ())
 
 
-def _funding(pages: dict[int, dict], documents: dict[int, SearchDocument], today: date) -> None:
-    """Facet values of funding sources, with "open now" and the next deadline as of `today`."""
+def _funding(pages: dict[int, dict], documents: dict[int, IndexDocument], today: date) -> None:
+    """Facet values of funding sources and their application windows (as of `today`)."""
     windows: dict[int, list[ApplicationWindow]] = defaultdict(list)
     for owner, opens, closes, yearly in m.FundingDeadline.objects.filter(
         funding_source_id__in=pages
@@ -126,20 +153,15 @@ def _funding(pages: dict[int, dict], documents: dict[int, SearchDocument], today
         "pk", "funder_level", "funding_type", "eligible_applicants", "rolling_applications"
     )
     for pk, level, funding_type, applicants, rolling in rows:
-        own = windows.get(pk, [])
-        documents[pk] = SearchDocument(
-            page_id=pk,
-            kind="funding",
-            published=pages[pk]["first_published_at"],
-            funder_level=level,
-            funding_type=funding_type,
-            applicants=set(applicants or []),
-            open_now=funding_status(own, rolling, today) == FundingStatus.OPEN,
-            next_deadline=next_deadline(own, today),
-        )
+        doc = documents[pk] = _document(pk, pages[pk], "funding")
+        doc.add("funder_level", [level])
+        doc.add("funding_type", [funding_type])
+        doc.add("applicant", applicants or ())
+        doc.windows = expand_windows(windows.get(pk, []), today)
+        doc.rolling = rolling
 
 
-def _measures(pages: dict[int, dict], documents: dict[int, SearchDocument]) -> None:
+def _measures(pages: dict[int, dict], documents: dict[int, IndexDocument]) -> None:
     """Facet values of measures: the source's action field (its parent) and relations."""
     sources = source_ids(m.MeasurePage, pages)
     source_paths = dict(Page.objects.filter(pk__in=set(sources.values())).values_list("pk", "path"))
@@ -156,44 +178,47 @@ def _measures(pages: dict[int, dict], documents: dict[int, SearchDocument]) -> N
     for pk, row in pages.items():
         source = sources.get(pk, pk)
         field_id = fields_by_path.get(parent_paths.get(source, ""))
-        documents[pk] = SearchDocument(
-            page_id=pk,
-            kind="measure",
-            published=row["first_published_at"],
-            action_fields={field_id} if field_id else set(),
-            target_groups=relations["target_groups"].get(source, set()),
-            districts=relations["districts"].get(source, set()),
-        )
+        doc = documents[pk] = _document(pk, row, "measure")
+        doc.add("action_field", [field_id])
+        doc.add("target_group", relations["target_groups"].get(source, ()))
+        doc.add("district", relations["districts"].get(source, ()))
 
 
-def _action_fields(pages: dict[int, dict], documents: dict[int, SearchDocument]) -> None:
+def _action_fields(pages: dict[int, dict], documents: dict[int, IndexDocument]) -> None:
     """An action field is its own (source's) value of the action field facet."""
     sources = source_ids(m.ActionFieldPage, pages)
     for pk, row in pages.items():
-        documents[pk] = SearchDocument(
-            page_id=pk,
-            kind="action_field",
-            published=row["first_published_at"],
-            action_fields={sources.get(pk, pk)},
-        )
+        doc = documents[pk] = _document(pk, row, "action_field")
+        doc.add("action_field", [sources.get(pk, pk)])
 
 
-def build_documents(page_ids: list[int], today: date) -> dict[int, SearchDocument]:
-    """The facet values of the pages `page_ids`; a constant number of queries, no page objects."""
+def restricted_paths() -> list[str]:
+    """Paths of the pages with a view restriction (their subtrees are not public); one query."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def index_documents(page_ids: Iterable[int], today: date) -> dict[int, IndexDocument]:
+    """Documents of the live, public, searchable pages among `page_ids`; constant queries.
+
+    Pages missing from the answer do not belong in public search (drafts, private pages, other
+    types): an index drops them.
+    """
+    page_ids = list(page_ids)
     if not page_ids:
         return {}
     kinds = {
         ContentType.objects.get_for_model(model).pk: kind for model, kind in KIND_BY_MODEL.items()
     }
+    private = restricted_paths()
     by_kind: dict[str, dict[int, dict]] = defaultdict(dict)
-    rows = Page.objects.filter(id__in=page_ids).values(
-        "pk", "content_type_id", "locale_id", "translation_key", "first_published_at"
+    rows = Page.objects.filter(id__in=page_ids, live=True, content_type_id__in=kinds).values(
+        "pk", "path", "content_type_id", "locale_id", "translation_key", "first_published_at"
     )
     for row in rows:
-        if row["content_type_id"] in kinds:
+        if not any(row["path"].startswith(path) for path in private):
             by_kind[kinds[row["content_type_id"]]][row["pk"]] = row
 
-    documents: dict[int, SearchDocument] = {}
+    documents: dict[int, IndexDocument] = {}
     if by_kind["offer"]:
         _offers(by_kind["offer"], documents)
     if by_kind["funding"]:
@@ -203,16 +228,34 @@ def build_documents(page_ids: list[int], today: date) -> dict[int, SearchDocumen
     if by_kind["action_field"]:
         _action_fields(by_kind["action_field"], documents)
     for pk, row in by_kind["facts"].items():
-        documents[pk] = SearchDocument(
-            page_id=pk, kind="facts", published=row["first_published_at"]
-        )
+        documents[pk] = _document(pk, row, "facts")
+    for doc in documents.values():
+        doc.add("type", [doc.kind])
     return documents
 
 
-def attach_pages(documents: list[SearchDocument]) -> list[SearchDocument]:
-    """Load the specific page of each document (the hits shown); one query per page type."""
-    pages = Page.objects.filter(pk__in=[doc.page_id for doc in documents]).specific()
-    by_id = {page.pk: page for page in pages}
-    for doc in documents:
-        doc.page = by_id.get(doc.page_id)
-    return [doc for doc in documents if doc.page is not None]
+def load_hits(ranked: list[tuple[int, str]], today: date) -> list[SearchHit]:
+    """The specific pages of the hits shown (page id, kind), with funding's next deadline.
+
+    One query per page type plus two; a page gone, unpublished or restricted since it was
+    indexed (an engine that was down missed it) is left out.
+    """
+    private = restricted_paths()
+    pages = Page.objects.live().filter(pk__in=[pk for pk, _kind in ranked]).specific()
+    by_id = {
+        page.pk: page for page in pages if not any(page.path.startswith(path) for path in private)
+    }
+    windows: dict[int, list[ApplicationWindow]] = defaultdict(list)
+    funding = [pk for pk, kind in ranked if kind == "funding"]
+    if funding:
+        for owner, opens, closes, yearly in m.FundingDeadline.objects.filter(
+            funding_source_id__in=funding
+        ).values_list("funding_source_id", "opens_on", "closes_on", "recurs_yearly"):
+            windows[owner].append(
+                ApplicationWindow(closes=closes, opens=opens, recurs_yearly=yearly)
+            )
+    return [
+        SearchHit(by_id[pk], kind, next_deadline(windows[pk], today) if pk in windows else None)
+        for pk, kind in ranked
+        if pk in by_id
+    ]

@@ -31,29 +31,83 @@ def language_index_settings(language_code: str) -> dict:
     return {"settings": {"analysis": {"analyzer": {"default": {"type": analyzer}}}}}
 
 
-def belongs_to(item, language_code: str) -> bool:
-    """Whether a public per-language index should hold `item`."""
-    from search.documents import SEARCHABLE_MODELS
+class SearchDocumentMappingMixin:
+    """Adds the public search fields (`search.engine_query`) to modelsearch's page mapping."""
 
-    if not isinstance(item, tuple(SEARCHABLE_MODELS)):
-        return False
-    locale = getattr(item, "locale", None)
-    return locale is not None and locale.language_code == language_code
+    def get_mapping(self):
+        """modelsearch's mapping plus the facet, window and sorting fields."""
+        from search.engine_query import ENGINE_PROPERTIES
+
+        mapping = super().get_mapping()
+        mapping["properties"].update(ENGINE_PROPERTIES)
+        return mapping
+
+    def get_document(self, obj):
+        """modelsearch's document plus the page's `IndexDocument` fields, when attached."""
+        from search.engine_query import engine_fields
+
+        document = super().get_document(obj)
+        search_document = getattr(obj, "_search_document", None)
+        if search_document is not None:
+            document.update(engine_fields(search_document))
+        return document
 
 
 class LocaleIndexMixin:
-    """Skips objects of other locales and non-searchable types when indexing."""
+    """Holds one language's live, public, searchable pages, each with its `IndexDocument`.
+
+    Pages of this language that are not (or no longer) public are removed in the same bulk
+    request; other languages' pages and other types are ignored.
+    """
 
     def add_item(self, item):
-        """Index `item` only if it belongs to this backend's language."""
-        if belongs_to(item, self.backend.language_code):
-            super().add_item(item)
+        """Index `item` (or drop it, if it is no longer public) when it is of this language."""
+        self.add_items(type(item), [item])
 
     def add_items(self, model, items):
-        """Index the items that belong to this backend's language."""
-        kept = [item for item in items if belongs_to(item, self.backend.language_code)]
-        if kept:
-            super().add_items(model, kept)
+        """Index this language's public pages among `items` in one bulk request."""
+        from django.utils import timezone
+
+        from search.documents import SEARCHABLE_MODELS, index_documents
+
+        if model not in SEARCHABLE_MODELS:
+            return  # update_index also offers every page as a plain Page: not ours
+        locale_ids = _locale_ids(self.backend.language_code)
+        mine = [item for item in items if item.locale_id in locale_ids]
+        if not mine:
+            return
+        documents = index_documents([item.pk for item in mine], timezone.localdate())
+        mapping = self.mapping_class(model)
+        actions = []
+        for item in mine:
+            document_id = mapping.get_document_id(item)
+            if item.pk in documents:
+                item._search_document = documents[item.pk]
+                actions.append({"_id": document_id, **mapping.get_document(item)})
+            else:
+                actions.append({"_op_type": "delete", "_id": document_id})
+        _bulk(self, actions)
+
+
+def _locale_ids(language_code: str) -> set[int]:
+    """Ids of the locales of a language (one, unless a site has regional variants)."""
+    from wagtail.models import Locale
+
+    return set(Locale.objects.filter(language_code=language_code).values_list("pk", flat=True))
+
+
+def _bulk(index, actions: list[dict]) -> None:
+    """Send index and delete actions in one bulk request; deleting an absent page is fine."""
+    _ok, errors = index.backend.bulk(
+        index.es, actions, index=index.name, raise_on_error=False, raise_on_exception=True
+    )
+    failures = [
+        error
+        for error in errors
+        if not ("delete" in error and error["delete"].get("status") == 404)
+    ]
+    if failures:
+        raise RuntimeError(f"{len(failures)} documents not indexed: {failures[:3]}")
 
 
 class RecordFailuresMixin:
@@ -104,10 +158,19 @@ def _locale_backend(base_backend):
         (LocaleIndexMixin, base_backend.index_class),
         {"__doc__": "An index holding one language's public pages."},
     )
+    mapping_class = type(
+        f"Locale{base_backend.mapping_class.__name__}",
+        (SearchDocumentMappingMixin, base_backend.mapping_class),
+        {"__doc__": "modelsearch's mapping with the public search fields."},
+    )
     return type(
         f"Locale{base_backend.__name__}",
         (RecordFailuresMixin, LocaleBackendMixin, base_backend),
-        {"index_class": index_class, "__doc__": "One language's public search backend."},
+        {
+            "index_class": index_class,
+            "mapping_class": mapping_class,
+            "__doc__": "One language's public search backend.",
+        },
     )
 
 

@@ -69,3 +69,61 @@ class PendingIndexUpdate(models.Model):
             object_id=str(obj.pk),
             defaults={"last_error": f"{type(error).__name__}: {error}"[:300]},
         )
+
+
+class SearchEntry(models.Model):
+    """A live, public, searchable page as database search sees it (`search.store`)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    published = models.DateTimeField(null=True)
+    rolling = models.BooleanField(default=False)
+    indexed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [models.Index(fields=["locale", "published"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.page_id}"
+
+
+class SearchFacetValue(models.Model):
+    """One stored facet value of a search entry (a district id, a language code, "1" …)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("search facet value")
+        verbose_name_plural = _("search facet values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "facet", "value"], name="one_facet_value_per_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["facet", "value", "entry"])]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.facet}={self.value}"
+
+
+class SearchWindow(models.Model):
+    """One occurrence of a funding source's application window (yearly ones expanded)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="windows")
+    opens = models.DateField(null=True)
+    closes = models.DateField()
+
+    class Meta:
+        verbose_name = _("search application window")
+        verbose_name_plural = _("search application windows")
+        indexes = [models.Index(fields=["closes", "entry"])]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.opens}–{self.closes}"

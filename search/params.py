@@ -5,56 +5,31 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-from site_pages.choices import OFFER_LANGUAGES, ApplicantType, FunderLevel, FundingType
+from search.facets import FACETS, Accepts
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
-KINDS = ["offer", "funding", "measure", "action_field", "facts"]
 SORTS = ["relevance", "deadline", "newest"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
 class SearchParams:
-    """One search request, validated: every value here is safe to use."""
+    """One search request, validated: every value here is safe to use.
+
+    `filters` holds the active facet selections by facet name (`search.facets`), each a list
+    of strings: vocabulary values, source ids, or ``["1"]`` for a yes/no facet.
+    """
 
     query: str = ""
-    kinds: list[str] = field(default_factory=list)
-    action_fields: list[int] = field(default_factory=list)
-    target_groups: list[int] = field(default_factory=list)
-    districts: list[int] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    funder_levels: list[str] = field(default_factory=list)
-    funding_types: list[str] = field(default_factory=list)
-    applicants: list[str] = field(default_factory=list)
-    free: bool = False
-    barrier_free: bool = False
-    open_now: bool = False
-    deadline_soon: bool = False
+    filters: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
     truncated: bool = False
 
-    def facet_filters(self) -> dict:
+    def facet_filters(self) -> dict[str, list[str]]:
         """The active filters by facet name (for links and the JSON response)."""
-        return {
-            name: value
-            for name, value in {
-                "type": self.kinds,
-                "action_field": self.action_fields,
-                "target_group": self.target_groups,
-                "district": self.districts,
-                "language": self.languages,
-                "funder_level": self.funder_levels,
-                "funding_type": self.funding_types,
-                "applicant": self.applicants,
-                "free": self.free,
-                "barrier_free": self.barrier_free,
-                "open_now": self.open_now,
-                "deadline_soon": self.deadline_soon,
-            }.items()
-            if value
-        }
+        return {name: values for name, values in self.filters.items() if values}
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -100,6 +75,16 @@ def _flag(data: QueryDict, name: str, errors: list[str]) -> bool:
     return False
 
 
+def _facet_values(facet, data: QueryDict, errors: list[str]) -> list[str]:
+    """The valid values given for one facet, as strings; malformed ones noted as errors."""
+    if facet.accepts is Accepts.FLAG:
+        return ["1"] if _flag(data, facet.name, errors) else []
+    raw = data.getlist(facet.name)
+    if facet.accepts is Accepts.ID:
+        return [str(pk) for pk in _ids(raw, facet.name, errors)]
+    return _choices(raw, facet.vocabulary(), facet.name, errors)
+
+
 def parse_params(data: QueryDict) -> tuple[SearchParams, list[str]]:
     """Turn request parameters into `SearchParams` and a list of what was malformed."""
     errors: list[str] = []
@@ -114,27 +99,15 @@ def parse_params(data: QueryDict) -> tuple[SearchParams, list[str]]:
     except ValueError:
         errors.append(f"page: {raw_page[:40]!r} is not a number")
         page = 1
+    filters = {}
+    for facet in FACETS:
+        values = _facet_values(facet, data, errors)
+        if values:
+            filters[facet.name] = values
     params = SearchParams(
         query=query,
         truncated=truncated,
-        kinds=_choices(data.getlist("type"), KINDS, "type", errors),
-        action_fields=_ids(data.getlist("action_field"), "action_field", errors),
-        target_groups=_ids(data.getlist("target_group"), "target_group", errors),
-        districts=_ids(data.getlist("district"), "district", errors),
-        languages=_choices(
-            data.getlist("language"), [c for c, _ in OFFER_LANGUAGES], "language", errors
-        ),
-        funder_levels=_choices(
-            data.getlist("funder_level"), FunderLevel.values, "funder_level", errors
-        ),
-        funding_types=_choices(
-            data.getlist("funding_type"), FundingType.values, "funding_type", errors
-        ),
-        applicants=_choices(data.getlist("applicant"), ApplicantType.values, "applicant", errors),
-        free=_flag(data, "free", errors),
-        barrier_free=_flag(data, "barrier_free", errors),
-        open_now=_flag(data, "open_now", errors),
-        deadline_soon=_flag(data, "deadline_soon", errors),
+        filters=filters,
         sort=sort,
         page=min(max(page, 1), MAX_PAGE),
     )

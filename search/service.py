@@ -1,29 +1,32 @@
-"""Public search: text matching by the configured backend, facets and filters from the database.
+"""Public search: words matched, then filters, facet counts, sorting and the page, per backend.
 
-1. The search backend finds the pages matching the words (full text plus prefix matching, so
-   "Beratung" finds "Beratungsangebote"), restricted to the reader's locale and live pages:
-   its translations and the German fallbacks of pages not yet translated (aliases, see
-   `translations.fallback`).
-   When nothing matches, each word is corrected towards the locale's vocabulary (typos).
-2. `search.documents` reads the facet values of the matched pages (page objects only for the
-   hits shown).
-3. Filters and facet counts are computed here, identically for every backend.
+- With an engine: one request per search (`search.engine_query`) does it all.
+- Without one (or while it is down): the database's text search (SQLite FTS5 or PostgreSQL)
+  finds the pages matching the words, and the facet store (`search.store`) filters, counts,
+  sorts and pages in SQL.
+
+Both read the same facet definitions (`search.facets`) and the same stored documents
+(`search.documents`), and give the same results and counts. Only live, public pages of the
+reader's locale are indexed: its translations and the German fallbacks of pages not yet
+translated (aliases, see `translations.fallback`). When nothing matches, each word is
+corrected towards the locale's vocabulary (typos). Only the hits shown are loaded as pages.
 """
 
 import difflib
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from search.backends import with_fallback
-from search.documents import SEARCHABLE_MODELS, SearchDocument, attach_pages, build_documents
+from search.documents import SEARCHABLE_MODELS, SearchHit, load_hits
+from search.engine_query import search_engine
+from search.facets import FACETS, facet_labels
 from search.params import SearchParams
+from search.store import search_store
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ class SearchOutcome:
     total: int
     page_number: int
     page_count: int
-    hits: list[SearchDocument]
+    hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     corrected_query: str = ""
     messages: list[str] = field(default_factory=list)
@@ -72,26 +75,33 @@ def search_terms(query: str) -> str:
     return " ".join(_WORD.findall(query))[:MAX_TERMS_LENGTH]
 
 
-def _match(query: str, locale: Locale) -> list[int]:
-    """Ids of pages matching `query`, best first: full-text hits, then prefix hits."""
-    candidates = candidate_pages(locale)
-    query = search_terms(query)
-    if not query:
-        return list(candidates.order_by("-first_published_at", "pk").values_list("pk", flat=True))
+def _matched_ids(backend, terms: str, locale: Locale) -> list[int]:
+    """Ids of pages matching `terms` on a database backend, best first: full text, then prefix."""
     base = Page.objects.live().filter(locale=locale)
+    ids: dict[int, None] = {}
+    for page in backend.search(terms, base, operator="or")[:MAX_MATCHES]:
+        ids.setdefault(page.pk)
+    for page in backend.autocomplete(terms, base)[:MAX_MATCHES]:
+        ids.setdefault(page.pk)
+    return list(ids)
 
-    def run(backend) -> list[int]:
-        """Ask one backend; the results are read here, inside the fallback guard."""
-        ids: dict[int, None] = {}
-        for page in backend.search(query, base, operator="or")[:MAX_MATCHES]:
-            ids.setdefault(page.pk)
-        for page in backend.autocomplete(query, base)[:MAX_MATCHES]:
-            ids.setdefault(page.pk)
-        return list(ids)
 
-    ids, _backend_kind = with_fallback(locale.language_code, run)
-    allowed = set(candidates.filter(pk__in=ids).values_list("pk", flat=True))
-    return [pk for pk in ids if pk in allowed]
+def _answer(terms: str, params: SearchParams, locale: Locale, today: date):
+    """Ask the engine (one request) or the database and the facet store; same answer shape."""
+
+    def run(backend):
+        """Search on one backend; the results are read here, inside the fallback guard."""
+        if hasattr(backend, "es"):
+            return search_engine(
+                backend, terms, params.filters, params.sort, params.page, PAGE_SIZE, today
+            )
+        matched = _matched_ids(backend, terms, locale) if terms else None
+        return search_store(
+            params.filters, locale.pk, matched, params.sort, params.page, PAGE_SIZE, today
+        )
+
+    answer, _backend_kind = with_fallback(locale.language_code, run)
+    return answer
 
 
 def vocabulary(locale: Locale) -> dict[str, str]:
@@ -117,117 +127,51 @@ def correct_query(query: str, words: dict[str, str]) -> str:
     return " ".join(corrected)
 
 
-def _failed_filters(doc: SearchDocument, params: SearchParams, today: date) -> set[str]:
-    """The names of the active filters `doc` does not satisfy."""
-    checks = {
-        "type": not params.kinds or doc.kind in params.kinds,
-        "action_field": not params.action_fields
-        or not doc.action_fields.isdisjoint(params.action_fields),
-        "target_group": not params.target_groups
-        or not doc.target_groups.isdisjoint(params.target_groups),
-        "district": not params.districts or not doc.districts.isdisjoint(params.districts),
-        "language": not params.languages or not doc.languages.isdisjoint(params.languages),
-        "free": not params.free or doc.free,
-        "barrier_free": not params.barrier_free or doc.barrier_free,
-        "funder_level": not params.funder_levels or doc.funder_level in params.funder_levels,
-        "funding_type": not params.funding_types or doc.funding_type in params.funding_types,
-        "applicant": not params.applicants or not doc.applicants.isdisjoint(params.applicants),
-        "open_now": not params.open_now or doc.open_now,
-        "deadline_soon": not params.deadline_soon or doc.deadline_within(today),
-    }
-    return {name for name, ok in checks.items() if not ok}
+def _facets(counts: dict[str, dict[str, int]], params: SearchParams) -> dict:
+    """Facet values with counts and labels, in registry order; most frequent first."""
+    facets = {}
+    for facet in FACETS:
+        counted = counts.get(facet.name)
+        if not counted:
+            continue  # no value to choose: do not show an empty facet
+        labels = facet_labels(facet.name, list(counted))
+        selected = set(params.filters.get(facet.name, ()))
+        values = [
+            FacetValue(value, labels[value], count, value in selected)
+            for value, count in counted.items()
+            if value in labels  # a district or field deleted since indexing
+        ]
+        if values:
+            facets[facet.name] = sorted(values, key=lambda fv: (-fv.count, fv.label))
+    return facets
 
 
-def _facet_values(doc: SearchDocument, today: date) -> dict[str, set]:
-    """The values `doc` contributes to each facet."""
-    return {
-        "type": {doc.kind},
-        "action_field": {str(v) for v in doc.action_fields},
-        "target_group": {str(v) for v in doc.target_groups},
-        "district": {str(v) for v in doc.districts},
-        "language": doc.languages,
-        "free": {"1"} if doc.free else set(),
-        "barrier_free": {"1"} if doc.barrier_free else set(),
-        "funder_level": {doc.funder_level} if doc.funder_level else set(),
-        "funding_type": {doc.funding_type} if doc.funding_type else set(),
-        "applicant": doc.applicants,
-        "open_now": {"1"} if doc.open_now else set(),
-        "deadline_soon": {"1"} if doc.deadline_within(today) else set(),
-    }
-
-
-def _sort(docs: list[SearchDocument], sort: str) -> list[SearchDocument]:
-    """Order hits: relevance keeps the backend's order."""
-    if sort == "deadline":
-        return sorted(docs, key=lambda d: (d.next_deadline is None, d.next_deadline or date.max))
-    if sort == "newest":
-        return sorted(
-            docs, key=lambda d: d.published.timestamp() if d.published else 0, reverse=True
-        )
-    return docs
-
-
-def run_search(params: SearchParams, locale: Locale, today: date, labels) -> SearchOutcome:
-    """Search `locale` with `params`; `labels(facet, values)` names facet values for display."""
+def run_search(params: SearchParams, locale: Locale, today: date) -> SearchOutcome:
+    """Search `locale` with `params` on `today` (for "open now" and deadlines)."""
     messages = []
     if params.truncated:
         messages.append(_("Your search was very long; only its beginning was used."))
-    if params.query and not search_terms(params.query):
+    terms = search_terms(params.query)
+    if params.query and not terms:
         messages.append(_("Please enter a word to search for."))
         return SearchOutcome(
             params=params, total=0, page_number=1, page_count=1, hits=[], messages=messages
         )
-    ids = _match(params.query, locale)
+    answer = _answer(terms, params, locale, today)
     corrected = ""
-    if params.query and not ids:
+    if terms and not answer.matched_total:
         suggestion = correct_query(params.query, vocabulary(locale))
         if suggestion.lower() != params.query.lower():
-            ids = _match(suggestion, locale)
-            if ids:
-                corrected = suggestion
-    documents = build_documents(ids, today)
-    ranked = [documents[pk] for pk in ids if pk in documents]
-    hits = []
-    counters: dict[str, Counter] = {}
-    for doc in ranked:
-        failed = _failed_filters(doc, params, today)
-        if not failed:
-            hits.append(doc)
-        if len(failed) > 1:
-            continue  # excluded whichever single facet's selection were dropped
-        # A facet's counts ignore its own selection: a document failing only that filter
-        # still counts towards the facet's other values.
-        for facet, values in _facet_values(doc, today).items():
-            if not failed or facet in failed:
-                counters.setdefault(facet, Counter()).update(values)
-    selected = {
-        name: {str(v) for v in (val if isinstance(val, list) else ["1"])}
-        for name, val in params.facet_filters().items()
-    }
-    facets = {}
-    for facet, counter in counters.items():
-        if not counter:
-            continue  # no value to choose: do not show an empty facet
-        names = labels(facet, list(counter))
-        facets[facet] = sorted(
-            (
-                FacetValue(
-                    value, names.get(value, value), count, value in selected.get(facet, set())
-                )
-                for value, count in counter.items()
-            ),
-            key=lambda fv: (-fv.count, fv.label),
-        )
-
-    paginator = Paginator(_sort(hits, params.sort), PAGE_SIZE)
-    page = paginator.get_page(params.page)  # beyond the end: the last page
+            retry = _answer(search_terms(suggestion), params, locale, today)
+            if retry.matched_total:
+                answer, corrected = retry, suggestion
     return SearchOutcome(
         params=params,
-        total=paginator.count,
-        page_number=page.number,
-        page_count=paginator.num_pages,
-        hits=attach_pages(list(page.object_list)),
-        facets=facets,
+        total=answer.total,
+        page_number=answer.page_number,
+        page_count=max(1, -(-answer.total // PAGE_SIZE)),
+        hits=load_hits(answer.hits, today),
+        facets=_facets(answer.counts, params),
         corrected_query=corrected,
         messages=messages,
     )

@@ -10,8 +10,8 @@ from django.utils.translation import get_language_info
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
+from search.facets import FACET_TITLES, KIND_LABELS
 from search.highlight import highlight
-from search.labels import FACET_TITLES, KIND_LABELS, facet_labels
 from search.models import ZeroResultQuery
 from search.params import parse_params
 from search.service import run_search, suggestions
@@ -45,7 +45,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """Search with facets, readable without JavaScript."""
     params, errors = parse_params(request.GET)
     locale = Locale.get_active()
-    outcome = run_search(params, locale, timezone.localdate(), facet_labels)
+    outcome = run_search(params, locale, timezone.localdate())
     _record_if_empty(outcome, locale.language_code)
     if params.query:
         Query.get(params.query).add_hit()
@@ -110,7 +110,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     if errors:
         return JsonResponse({"errors": errors}, status=400)
     locale = Locale.get_active()
-    outcome = run_search(params, locale, timezone.localdate(), facet_labels)
+    outcome = run_search(params, locale, timezone.localdate())
     _record_if_empty(outcome, locale.language_code)
     return JsonResponse(
         {

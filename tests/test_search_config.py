@@ -10,7 +10,8 @@ LANGUAGES = ["de", "en", "ar", "fa", "uk"]
 
 def test_no_url_means_the_database_backend():
     assert search_backends_from_url("", LANGUAGES) == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
+        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "facets": {"BACKEND": "search.store", "AUTO_UPDATE": False},
     }
 
 

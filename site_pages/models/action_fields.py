@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.models.home import IndexPage
+from site_pages.models.mixins import SavedWithRelationsMixin
 from translations.tracking import TrackedPageMixin
 
 
@@ -28,7 +29,7 @@ class ActionFieldIndexPage(IndexPage):
         return ActionFieldPage.objects.child_of(self).live().public().order_by("number")
 
 
-class ActionFieldPage(TrackedPageMixin, Page):
+class ActionFieldPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
     """One action field (Handlungsfeld), numbered 1–9, with its goals and measures."""
 
     number = models.PositiveSmallIntegerField(

@@ -9,10 +9,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES, FactsBodyBlock
+from site_pages.models.mixins import SavedWithRelationsMixin
 from translations.tracking import TrackedPageMixin
 
 
-class FactsPage(TrackedPageMixin, Page):
+class FactsPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
     """The concept's data section: a list of sourced figures plus free text around them."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)

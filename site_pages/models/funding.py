@@ -31,7 +31,7 @@ from site_pages.funding_windows import (
     windows_to_show,
 )
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin
+from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, SavedWithRelationsMixin
 from site_pages.models.offers import FreshnessMixin, freshness_panel, interval_field
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
@@ -61,6 +61,7 @@ class FundingIndexPage(IndexPage):
 
 
 class FundingSourcePage(
+    SavedWithRelationsMixin,
     LocalizedRelationsMixin,
     TrackedPageMixin,
     PublicContactMixin,

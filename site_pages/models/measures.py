@@ -31,7 +31,7 @@ from site_pages.charts import IndicatorProgress, indicator_progress, progress_sh
 from site_pages.choices import FINISHED_MEASURE_STATUSES, MeasureStatus, Priority
 from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
-from site_pages.models.mixins import DemoDataMixin
+from site_pages.models.mixins import DemoDataMixin, SavedWithRelationsMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel, ProgressLogPanel
 from translations.tracking import TrackedPageMixin
@@ -49,7 +49,9 @@ STATUS_BADGES = {
 }
 
 
-class MeasurePage(LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page):
+class MeasurePage(
+    SavedWithRelationsMixin, LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
+):
     """A SMART measure: goal, indicators, rationale, responsibility, dates and review cycle.
 
     Owner, deputy and the review bookkeeping are editorial data: templates, search and the

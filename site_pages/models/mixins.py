@@ -50,3 +50,20 @@ class DemoDataMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SavedWithRelationsMixin:
+    """Sends `page_saved_with_relations` after a save has written the page's relations too.
+
+    modelcluster writes parental many-to-many relations and inline rows after Django's
+    post_save; whoever reads them from the database (public search's facet values) listens
+    to this signal instead.
+    """
+
+    def save(self, *args, **kwargs):
+        """Save as usual, then announce that the relations are written."""
+        from site_pages.signals import page_saved_with_relations
+
+        result = super().save(*args, **kwargs)
+        page_saved_with_relations.send(sender=type(self), instance=self)
+        return result
