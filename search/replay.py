@@ -10,7 +10,9 @@ import logging
 from modelsearch import index
 
 from search.backends import search_health
+from search.documents import SEARCHABLE_MODELS
 from search.models import PendingIndexUpdate
+from search.signals import on_page_deleted, on_page_saved
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,12 @@ def replay_pending_updates(limit: int = 500) -> int:
         if model is None:
             continue
         obj = model._default_manager.filter(pk=pending.object_id).first()
-        if obj is not None:
+        if model in SEARCHABLE_MODELS:  # public documents: kept by search.signals, not modelsearch
+            if obj is not None:
+                on_page_saved(model, obj)
+            else:
+                on_page_deleted(model, model(pk=pending.object_id))
+        elif obj is not None:
             index.insert_or_update_object(obj)
         else:
             index.remove_object(model(pk=pending.object_id))

@@ -6,7 +6,8 @@ a page's translations, whose facet values come from the German source, nor the p
 view restriction. The backends holding public search documents are therefore configured with
 ``AUTO_UPDATE: False`` and updated here: after a save has written the relations
 (`site_pages.signals.page_saved_with_relations`; a German page takes its translations and
-aliases along), on deletion, and when a view restriction changes.
+aliases along), on unpublishing (scheduled expiry saves a plain `Page`), on deletion, and
+when a view restriction changes.
 """
 
 import logging
@@ -56,6 +57,12 @@ def on_page_saved(sender, instance, **kwargs) -> None:
         reindex_pages(Page.objects.filter(pk=instance.pk))
 
 
+def on_page_unpublished(sender, instance, **kwargs) -> None:
+    """A page was unpublished (scheduled expiry saves it as a plain Page): drop its documents."""
+    if isinstance(instance, tuple(SEARCHABLE_MODELS)):
+        on_page_saved(sender, instance)
+
+
 def on_page_deleted(sender, instance, **kwargs) -> None:
     """A searchable page was deleted: drop it from the engine (store rows go by cascade)."""
     for name in document_backend_names():
@@ -82,11 +89,12 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
 def connect() -> None:
     """Connect the handlers (from `SearchConfig.ready`)."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
     from site_pages.signals import page_saved_with_relations
 
     post_page_move.connect(on_page_moved, dispatch_uid="search.reindex_moved")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search.reindex_unpublished")
 
     for model in SEARCHABLE_MODELS:
         page_saved_with_relations.connect(

@@ -167,6 +167,7 @@ def test_expired_page_leaves_the_public_search(client, search_backend_kind, lang
     assert found(client, language_code, "Wombatberatung") == []
     assert found(client, language_code, "Wombatber") == []  # autocomplete neither
     if search_backend_kind == "engine":
+        refresh_engine()
         assert engine_live_flags(language_code, "Wombatberatung") == {}
 
 
