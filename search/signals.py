@@ -58,9 +58,17 @@ def on_page_saved(sender, instance, **kwargs) -> None:
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
-    """A page was unpublished (scheduled expiry saves it as a plain Page): drop its documents."""
-    if isinstance(instance, tuple(SEARCHABLE_MODELS)):
-        on_page_saved(sender, instance)
+    """A page was unpublished (scheduled expiry saves it as a plain Page): drop its documents.
+
+    Wagtail also sends this for a live page it is about to delete, without saving it; that
+    page is still live in the database and is left to `on_page_deleted` (writing its store
+    rows now would leave them behind the deletion's cascade).
+    """
+    if not isinstance(instance, tuple(SEARCHABLE_MODELS)):
+        return
+    if Page.objects.filter(pk=instance.pk, live=True).exists():
+        return  # not saved as unpublished: a deletion in progress
+    on_page_saved(sender, instance)
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
