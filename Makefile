@@ -39,7 +39,7 @@ migrate: install messages ## Apply database migrations.
 
 demo: migrate ## Load the Eisenach demo content (idempotent) and print the logins.
 	$(PY) manage.py load_demo
-	$(PY) manage.py update_index --backend facets --verbosity 0
+	$(PY) manage.py update_index --verbosity 0
 
 # Hashed names, .gz and .br copies in static/ (cms/static_files.py); compressing takes a
 # while, so it runs again only when a file in assets/ or the installed packages changed.

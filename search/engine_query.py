@@ -97,12 +97,16 @@ def condition(facet: Facet, values: list[str], today: date) -> dict:
     return nested
 
 
-def text_query(backend, terms: str) -> dict:
-    """Full text or prefix matching of `terms`, compiled by modelsearch for this backend."""
+def text_query(backend, terms: str, widened: str = "") -> dict:
+    """Full text matching of `widened` (or `terms`), or prefix matching of `terms`.
+
+    The query compilers are modelsearch's for this backend. `widened` holds the words
+    with their synonyms and word forms (`search.service`); prefixes come from the words typed.
+    """
     if not terms:
         return {"match_all": {}}
     pages = Page.objects.all()
-    full_text = backend.query_compiler_class(pages, terms, operator="or")
+    full_text = backend.query_compiler_class(pages, widened or terms, operator="or")
     prefix = backend.autocomplete_query_compiler_class(pages, terms)
     return {
         "bool": {
@@ -143,6 +147,7 @@ def search_body(
     start: int,
     size: int,
     today: date,
+    widened: str = "",
 ) -> dict:
     """The one request body for a public search."""
     conditions = {
@@ -157,7 +162,7 @@ def search_body(
             inner = {"filter": condition(facet, ["1"], today)}
         aggs[facet.name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": inner}}
     return {
-        "query": text_query(backend, terms),
+        "query": text_query(backend, terms, widened),
         "post_filter": {"bool": {"filter": list(conditions.values())}},
         "aggs": aggs,
         "sort": _sort(sort, terms, today),
@@ -184,9 +189,11 @@ def search_engine(
     page: int,
     page_size: int,
     today: date,
+    widened: str = "",
 ) -> EngineAnswer:
     """Run a public search on an engine backend: one request (two only beyond the last page)."""
-    body = search_body(backend, terms, filters, sort, (page - 1) * page_size, page_size, today)
+    start = (page - 1) * page_size
+    body = search_body(backend, terms, filters, sort, start, page_size, today, widened)
     response = _send(backend, body)
     total = response["hits"]["total"]["value"]
     page_count = max(1, -(-total // page_size))

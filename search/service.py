@@ -8,8 +8,10 @@
 Both read the same facet definitions (`search.facets`) and the same stored documents
 (`search.documents`), and give the same results and counts. Only live, public pages of the
 reader's locale are indexed: its translations and the German fallbacks of pages not yet
-translated (aliases, see `translations.fallback`). When nothing matches, each word is
-corrected towards the locale's vocabulary (typos). Only the hits shown are loaded as pages.
+translated (aliases, see `translations.fallback`). Queries are widened by the locale's
+synonyms (`search.synonyms`) and by the same word forms (stems, normalised spellings) that
+pages are indexed with (`search.words`). When nothing matches, each word is corrected
+towards the locale's vocabulary (typos). Only the hits shown are loaded as pages.
 """
 
 import difflib
@@ -27,6 +29,8 @@ from search.engine_query import search_engine
 from search.facets import FACETS, facet_labels
 from search.params import SearchParams
 from search.store import search_store
+from search.synonyms import with_synonyms
+from search.words import query_word_forms
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +79,15 @@ def search_terms(query: str) -> str:
     return " ".join(_WORD.findall(query))[:MAX_TERMS_LENGTH]
 
 
-def _matched_ids(backend, terms: str, locale: Locale) -> list[int]:
-    """Ids of pages matching `terms` on a database backend, best first: full text, then prefix."""
+def _matched_ids(backend, terms: str, widened: str, locale: Locale) -> list[int]:
+    """Ids of pages matching on a database backend, best first: full text, then prefix.
+
+    Full text matches `widened` (the words with synonyms and word forms); prefixes come
+    from the words as typed.
+    """
     base = Page.objects.live().filter(locale=locale)
     ids: dict[int, None] = {}
-    for page in backend.search(terms, base, operator="or")[:MAX_MATCHES]:
+    for page in backend.search(widened, base, operator="or")[:MAX_MATCHES]:
         ids.setdefault(page.pk)
     for page in backend.autocomplete(terms, base)[:MAX_MATCHES]:
         ids.setdefault(page.pk)
@@ -88,14 +96,15 @@ def _matched_ids(backend, terms: str, locale: Locale) -> list[int]:
 
 def _answer(terms: str, params: SearchParams, locale: Locale, today: date):
     """Ask the engine (one request) or the database and the facet store; same answer shape."""
+    widened = query_word_forms(with_synonyms(terms, locale.pk), locale.language_code)
 
     def run(backend):
         """Search on one backend; the results are read here, inside the fallback guard."""
         if hasattr(backend, "es"):
             return search_engine(
-                backend, terms, params.filters, params.sort, params.page, PAGE_SIZE, today
+                backend, terms, params.filters, params.sort, params.page, PAGE_SIZE, today, widened
             )
-        matched = _matched_ids(backend, terms, locale) if terms else None
+        matched = _matched_ids(backend, terms, widened, locale) if terms else None
         return search_store(
             params.filters, locale.pk, matched, params.sort, params.page, PAGE_SIZE, today
         )

@@ -99,8 +99,16 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_unpublished, post_page_move
 
+    from search.models import SynonymSet
+    from search.synonyms import forget_synonyms
     from site_pages.signals import page_saved_with_relations
 
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_synonyms,
+            sender=SynonymSet,
+            dispatch_uid=f"search.synonyms_{signal is post_save}",
+        )
     post_page_move.connect(on_page_moved, dispatch_uid="search.reindex_moved")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.reindex_unpublished")
 

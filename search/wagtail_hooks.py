@@ -1,10 +1,13 @@
-"""Admin registration: the report of searches without results."""
+"""Admin registration: the report of searches without results, and the synonym sets."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_reports import PermissionMenuItem
+from search.models import SynonymSet
 from search.reports import PROMOTIONS_PERMISSION, ZeroResultsReportView
 
 
@@ -31,3 +34,19 @@ def register_zero_results_menu_item():
         permission=PROMOTIONS_PERMISSION,
         order=810,
     )
+
+
+class SynonymSetViewSet(SnippetViewSet):
+    """Synonym sets per language, edited by the people who read the zero-results report."""
+
+    model = SynonymSet
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_name = "search-synonyms"
+    add_to_admin_menu = False
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["terms"]
+
+
+register_snippet(SynonymSetViewSet)

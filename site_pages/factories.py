@@ -233,3 +233,13 @@ class FactsPageFactory(PageFactory):
         model = m.FactsPage
 
     title = "Daten und Fakten"
+
+
+class SynonymSetFactory(factory.django.DjangoModelFactory):
+    """A set of words public search treats as the same, German by default."""
+
+    class Meta:
+        model = "search.SynonymSet"
+
+    locale = factory.LazyFunction(lambda: Locale.get_default())
+    terms = "Kita, Kindergarten, Kindertagesstätte"

@@ -84,7 +84,11 @@ APPENDIX_COPYLEFT = {
     "AGPL-3.0-only",
     "AGPL-3.0-or-later",
 }
-KNOWN = set(ALLOWED) | APPENDIX_COPYLEFT
+# Share-alike data licences: the share-alike condition covers the data and adaptations of
+# it. Accepted, like APPENDIX_COPYLEFT, only for a package with an entry in REVIEWED.
+SHARE_ALIKE_DATA = {"CC-BY-SA-4.0"}
+NEEDS_REVIEW = APPENDIX_COPYLEFT | SHARE_ALIKE_DATA
+KNOWN = set(ALLOWED) | NEEDS_REVIEW
 
 # Packages whose licence includes an APPENDIX_COPYLEFT licence, accepted after review.
 REVIEWED: dict[str, str] = {
@@ -96,6 +100,13 @@ REVIEWED: dict[str, str] = {
     "pillow-heif": (
         "GPLv2 binary wheel pulled in by Wagtail (willow[heif]); GPLv2 is in the EUPL-1.2 "
         "Appendix; distributing an image with it means meeting the GPL for that wheel"
+    ),
+    # german-nouns is a Wiktionary noun list with a lookup module; search.words splits
+    # compounds with it at index time. teilhabe's repository neither contains nor adapts
+    # the list; the package is installed unmodified and credited in docs/search.md.
+    "german-nouns": (
+        "Wiktionary noun list (CC BY-SA 4.0) installed unmodified and used as a lookup; "
+        "not part of teilhabe's code; credited in docs/search.md"
     ),
 }
 
@@ -114,6 +125,11 @@ class Override:
 # only to the versions listed: after an upgrade the package is reported as unknown until
 # its licence has been re-checked and the version added here.
 OVERRIDES: dict[str, Override] = {
+    "german-nouns": Override(
+        "CC-BY-SA-4.0",
+        ("1.2.5",),
+        'License "CC BY-SA 4.0" in METADATA, german_nouns-1.2.5.dist-info/LICENSE',
+    ),
     "amqp": Override(
         "BSD-3-Clause", ("5.4.2",), "amqp-5.4.2.dist-info/licenses/LICENSE in site-packages"
     ),
@@ -330,13 +346,13 @@ def judge(name: str, expression: str | None) -> tuple[bool, str]:
     for alternative in re.split(r"\s+OR\s+", expression.strip()):
         parts = re.split(r"\s+AND\s+", alternative)
         unknown = [part for part in parts if part not in KNOWN]
-        copyleft = [part for part in parts if part in APPENDIX_COPYLEFT]
+        copyleft = [part for part in parts if part in NEEDS_REVIEW]
         if unknown:
             refusals.append(f"not in the allow-list: {', '.join(unknown)}")
         elif copyleft and name not in REVIEWED:
             refusals.append(
-                f"{', '.join(copyleft)}: EUPL-1.2 Appendix licence; a combined work would "
-                "have to be distributed under it; needs a reviewed entry"
+                f"{', '.join(copyleft)}: copyleft or share-alike licence; a combined work "
+                "might have to be distributed under it; needs a reviewed entry"
             )
         else:
             reasons = [ALLOWED[part] for part in parts if part in ALLOWED]

@@ -3144,6 +3144,41 @@ def check_references(load_day: date) -> list[str]:
 # The legal and trust pages the footer links (issue 11, point 6). Each is a list of
 # (heading, paragraphs) sections; a heading of "" opens the page without one. Imprint and
 # privacy texts are the demo's: a city replaces them with its own before going live.
+# Synonym sets for public search, per language (search.models.SynonymSet); editors extend
+# them from the report of searches without results.
+SYNONYM_SETS = [
+    {
+        "key": "kita",
+        "de": "Kita, Kindergarten, Kindertagesstätte",
+        "en": "Kita, kindergarten, nursery, daycare",
+        "ar": "روضة, روضة أطفال, حضانة",
+    },
+    {
+        "key": "language-course",
+        "de": "Deutschkurs, Sprachkurs, Integrationskurs",
+        "en": "German course, language course, integration course",
+        "ar": "دورة لغة, دورة اللغة الألمانية, دورة الاندماج",
+    },
+    {
+        "key": "doctor",
+        "de": "Arzt, Ärztin, Arztbesuch",
+        "en": "doctor, physician, GP",
+        "ar": "طبيب, دكتور",
+    },
+    {
+        "key": "work",
+        "de": "Arbeit, Job, Beschäftigung",
+        "en": "job, work, employment",
+        "ar": "عمل, وظيفة",
+    },
+    {
+        "key": "counselling",
+        "de": "Beratung, Sprechstunde",
+        "en": "counselling, counseling, advice",
+        "ar": "استشارة, استشارات",
+    },
+]
+
 DEMO_CONTACT_EMAIL = "integration@eisenach.example"
 LEGAL_PAGES = [
     {

@@ -120,6 +120,8 @@ class DemoLoader:
         translator = DemoTranslator(self._count, self.owned)
         translator.run()
         self.report.skipped.update(translator.skipped)
+        with transaction.atomic():
+            self._load_synonyms()
         # Wagtail caches the per-locale root paths; new home translations must be seen.
         Site.clear_site_root_paths_cache()
         return self.report
@@ -243,6 +245,22 @@ class DemoLoader:
                 revision.publish()
         self._count(kind, created)
         return self._own(kind, row["key"], obj, created)
+
+    def _load_synonyms(self) -> None:
+        """Create the missing synonym sets of public search, in each language that has them."""
+        from search.models import SynonymSet
+
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        for row in data.SYNONYM_SETS:
+            key = demo_key("synonyms", row["key"])
+            for language_code, terms in row.items():
+                locale = locales.get(language_code)
+                if locale is None or language_code == "key":
+                    continue
+                _set, created = SynonymSet.objects.get_or_create(
+                    translation_key=key, locale=locale, defaults={"terms": terms}
+                )
+                self._count("synonym set", created)
 
     def _snippets(self, kind: str, keys: list[str]) -> list:
         """Look up demo snippets of `kind` by their data keys."""

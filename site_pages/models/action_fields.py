@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import SavedWithRelationsMixin
+from site_pages.models.mixins import SavedWithRelationsMixin, SearchWordFormsMixin
 from translations.tracking import TrackedPageMixin
 
 
@@ -29,7 +29,7 @@ class ActionFieldIndexPage(IndexPage):
         return ActionFieldPage.objects.child_of(self).live().public().order_by("number")
 
 
-class ActionFieldPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
+class ActionFieldPage(SavedWithRelationsMixin, SearchWordFormsMixin, TrackedPageMixin, Page):
     """One action field (Handlungsfeld), numbered 1–9, with its goals and measures."""
 
     number = models.PositiveSmallIntegerField(
@@ -65,6 +65,8 @@ class ActionFieldPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
     )
     search_fields = [
         *Page.search_fields,
+        index.SearchField("search_title_forms", boost=2),
+        index.SearchField("search_word_forms"),
         index.SearchField("summary"),
         index.SearchField("goals"),
         index.FilterField("number"),

@@ -9,11 +9,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from site_pages.blocks import RICH_TEXT_FEATURES, FactsBodyBlock
-from site_pages.models.mixins import SavedWithRelationsMixin
+from site_pages.models.mixins import SavedWithRelationsMixin, SearchWordFormsMixin
 from translations.tracking import TrackedPageMixin
 
 
-class FactsPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
+class FactsPage(SavedWithRelationsMixin, SearchWordFormsMixin, TrackedPageMixin, Page):
     """The concept's data section: a list of sourced figures plus free text around them."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -28,6 +28,8 @@ class FactsPage(SavedWithRelationsMixin, TrackedPageMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
+        index.SearchField("search_title_forms", boost=2),
+        index.SearchField("search_word_forms"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields("facts", [index.SearchField("label"), index.SearchField("source")]),

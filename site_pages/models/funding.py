@@ -31,7 +31,12 @@ from site_pages.funding_windows import (
     windows_to_show,
 )
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, SavedWithRelationsMixin
+from site_pages.models.mixins import (
+    DemoDataMixin,
+    PublicContactMixin,
+    SavedWithRelationsMixin,
+    SearchWordFormsMixin,
+)
 from site_pages.models.offers import FreshnessMixin, freshness_panel, interval_field
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel
@@ -62,6 +67,7 @@ class FundingIndexPage(IndexPage):
 
 class FundingSourcePage(
     SavedWithRelationsMixin,
+    SearchWordFormsMixin,
     LocalizedRelationsMixin,
     TrackedPageMixin,
     PublicContactMixin,
@@ -173,6 +179,8 @@ class FundingSourcePage(
     )
     search_fields = [
         *Page.search_fields,
+        index.SearchField("search_title_forms", boost=2),
+        index.SearchField("search_word_forms"),
         index.SearchField("summary", boost=2),
         index.SearchField("description"),
         index.RelatedFields("funder", [index.SearchField("name")]),

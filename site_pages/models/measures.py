@@ -31,7 +31,7 @@ from site_pages.charts import IndicatorProgress, indicator_progress, progress_sh
 from site_pages.choices import FINISHED_MEASURE_STATUSES, MeasureStatus, Priority
 from site_pages.dates import add_months
 from site_pages.forms import MeasurePageForm
-from site_pages.models.mixins import DemoDataMixin, SavedWithRelationsMixin
+from site_pages.models.mixins import DemoDataMixin, SavedWithRelationsMixin, SearchWordFormsMixin
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.panels import DemoDataNotePanel, ProgressLogPanel
 from translations.tracking import TrackedPageMixin
@@ -50,7 +50,12 @@ STATUS_BADGES = {
 
 
 class MeasurePage(
-    SavedWithRelationsMixin, LocalizedRelationsMixin, TrackedPageMixin, DemoDataMixin, Page
+    SavedWithRelationsMixin,
+    SearchWordFormsMixin,
+    LocalizedRelationsMixin,
+    TrackedPageMixin,
+    DemoDataMixin,
+    Page,
 ):
     """A SMART measure: goal, indicators, rationale, responsibility, dates and review cycle.
 
@@ -226,6 +231,8 @@ class MeasurePage(
     )
     search_fields = [
         *Page.search_fields,
+        index.SearchField("search_title_forms", boost=2),
+        index.SearchField("search_word_forms"),
         index.SearchField("code", boost=3),
         index.AutocompleteField("code"),
         index.SearchField("summary", boost=2),

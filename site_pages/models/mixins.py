@@ -1,5 +1,7 @@
 """Small abstract building blocks shared by several page types and snippets."""
 
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -67,3 +69,51 @@ class SavedWithRelationsMixin:
         result = super().save(*args, **kwargs)
         page_saved_with_relations.send(sender=type(self), instance=self)
         return result
+
+
+@functools.cache
+def _language_code(locale_id: int) -> str:
+    """The language code of a locale, read once per process."""
+    from wagtail.models import Locale
+
+    return Locale.objects.get(pk=locale_id).language_code
+
+
+class SearchWordFormsMixin(models.Model):
+    """Gives a page the index fields of extra word forms: compound parts, stems, spellings.
+
+    `search_title_forms` (weighted like a title) and `search_word_forms` hold extra forms of
+    the words in the title and in the page's other text search fields, so that every search
+    backend finds "Sprachkurs" for "Kurs" (see `search.words`). An abstract model, so that
+    modelsearch can name the fields after where they are defined, once for all page types.
+    """
+
+    class Meta:
+        abstract = True
+
+    def _text_language_code(self) -> str:
+        """The language this page's text is written in (a fallback alias shows German)."""
+        return "de" if self.alias_of_id else _language_code(self.locale_id)
+
+    def search_title_forms(self) -> str:
+        """Extra word forms of this page's title."""
+        from search.words import word_forms
+
+        return " ".join(word_forms(self.title, self._text_language_code()))
+
+    def search_word_forms(self) -> str:
+        """Extra word forms of this page's other searchable text."""
+        from django.utils.html import strip_tags
+        from modelsearch import index
+
+        from search.words import word_forms
+
+        texts = []
+        for search_field in self.get_search_fields():
+            if isinstance(
+                search_field, index.SearchField
+            ) and not search_field.field_name.startswith(("title", "search_")):
+                value = getattr(self, search_field.field_name, None)
+                if isinstance(value, str):
+                    texts.append(strip_tags(value))
+        return " ".join(word_forms(" ".join(texts), self._text_language_code()))

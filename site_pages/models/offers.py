@@ -28,7 +28,12 @@ from site_pages.choices import OFFER_LANGUAGES, Cost, Weekday
 from site_pages.dates import add_months
 from site_pages.fields import ChoiceListField
 from site_pages.models.home import IndexPage
-from site_pages.models.mixins import DemoDataMixin, PublicContactMixin, SavedWithRelationsMixin
+from site_pages.models.mixins import (
+    DemoDataMixin,
+    PublicContactMixin,
+    SavedWithRelationsMixin,
+    SearchWordFormsMixin,
+)
 from site_pages.models.relations import LocalizedRelationsMixin
 from site_pages.opening_hours import OpeningState, local_now, opening_state, slots_of
 from site_pages.panels import DemoDataNotePanel
@@ -116,6 +121,7 @@ class OfferIndexPage(IndexPage):
 
 class OfferPage(  # noqa: DJ008 (Page's __str__; ruff takes the local mixin for the model base)
     SavedWithRelationsMixin,
+    SearchWordFormsMixin,
     LocalizedRelationsMixin,
     TrackedPageMixin,
     PublicContactMixin,
@@ -226,6 +232,8 @@ class OfferPage(  # noqa: DJ008 (Page's __str__; ruff takes the local mixin for 
     )
     search_fields = [
         *Page.search_fields,
+        index.SearchField("search_title_forms", boost=2),
+        index.SearchField("search_word_forms"),
         index.SearchField("summary", boost=2),
         index.SearchField("description"),
         index.SearchField("street_address"),
