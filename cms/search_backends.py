@@ -22,6 +22,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 DATABASE_BACKEND = "wagtail.search.backends.database"
 POSTGRES_BACKEND = "search.postgres"
+# Trigram word similarity a typo needs on PostgreSQL (modelsearch's default, 0.3, lets
+# "Quokkamann" match "Quokkalotsen": most long words share a few trigrams).
+FUZZY_SIMILARITY = 0.5
+POSTGRES_FUZZY = {"FUZZY_SIMILARITY_THRESHOLD": FUZZY_SIMILARITY}
 # Public search's facets, filters and sorting in SQL (`search.store`), with or without engine.
 # It and the engine's public indexes are updated by `search.signals`, not by Wagtail's post_save
 # (which comes before a page's relations are written): AUTO_UPDATE off.
@@ -76,12 +80,16 @@ def database_backends(languages: list[str], postgres: bool, name: str) -> dict:
     """
     if not postgres:
         return {name: {"BACKEND": DATABASE_BACKEND}, **FACET_STORE}
-    backends = {name: {"BACKEND": POSTGRES_BACKEND, "LANGUAGE": "de"}, **FACET_STORE}
+    backends = {
+        name: {"BACKEND": POSTGRES_BACKEND, "LANGUAGE": "de", **POSTGRES_FUZZY},
+        **FACET_STORE,
+    }
     for code in languages:
         backends[database_query_backend_name(code)] = {
             "BACKEND": POSTGRES_BACKEND,
             "LANGUAGE": code,
             "AUTO_UPDATE": False,
+            **POSTGRES_FUZZY,
         }
     return backends
 

@@ -13,10 +13,12 @@ come back (page id and kind); the pages themselves are then loaded from the data
 from dataclasses import dataclass, field
 from datetime import date
 
+from modelsearch.query import Fuzzy
 from wagtail.models import Page
 
 from search.documents import IndexDocument
 from search.facets import FACETS, FACETS_BY_NAME, MAX_FACET_VALUES, STORED_FACETS, Facet, Window
+from translations.words import QueryWords
 
 WINDOWS = "search_windows"
 
@@ -97,29 +99,30 @@ def condition(facet: Facet, values: list[str], today: date) -> dict:
     return nested
 
 
-def text_query(backend, terms: str, widened: str = "") -> dict:
-    """Full text matching of `widened` (or `terms`), or prefix matching of `terms`.
+def text_query(backend, words: QueryWords | None) -> dict:
+    """Full text matching of the widened words, fuzzy matching of unknown ones, or prefixes.
 
-    The query compilers are modelsearch's for this backend. `widened` holds the words
-    with their synonyms and word forms (`search.service`); prefixes come from the words typed.
+    The queries are compiled by modelsearch for this backend: full text and `Fuzzy`
+    (`fuzziness: AUTO`) on the search fields, prefixes of the words as typed on the
+    autocomplete fields.
     """
-    if not terms:
+    if not words:
         return {"match_all": {}}
     pages = Page.objects.all()
-    full_text = backend.query_compiler_class(pages, widened or terms, operator="or")
-    prefix = backend.autocomplete_query_compiler_class(pages, terms)
-    return {
-        "bool": {
-            "should": [full_text.get_inner_query(), prefix.get_inner_query()],
-            "minimum_should_match": 1,
-        }
-    }
+    should = [
+        backend.query_compiler_class(pages, words.widened, operator="or").get_inner_query(),
+        backend.autocomplete_query_compiler_class(pages, words.typed).get_inner_query(),
+    ]
+    if words.unknown:
+        fuzzy = Fuzzy(" ".join(words.unknown))
+        should.append(backend.query_compiler_class(pages, fuzzy).get_inner_query())
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def _sort(sort: str, terms: str, today: date) -> list:
+def _sort(sort: str, words: QueryWords | None, today: date) -> list:
     """The engine's sort clauses; ties by relevance, then newest, then page id."""
     newest = {"search_published": {"order": "desc", "missing": "_last"}}
-    relevance = ["_score", newest] if terms else [newest]
+    relevance = ["_score", newest] if words else [newest]
     relevance.append({"search_page_id": "asc"})
     if sort == "deadline":
         deadline = {
@@ -141,13 +144,12 @@ def _sort(sort: str, terms: str, today: date) -> list:
 
 def search_body(
     backend,
-    terms: str,
+    words: QueryWords | None,
     filters: dict[str, list[str]],
     sort: str,
     start: int,
     size: int,
     today: date,
-    widened: str = "",
 ) -> dict:
     """The one request body for a public search."""
     conditions = {
@@ -162,10 +164,10 @@ def search_body(
             inner = {"filter": condition(facet, ["1"], today)}
         aggs[facet.name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": inner}}
     return {
-        "query": text_query(backend, terms, widened),
+        "query": text_query(backend, words),
         "post_filter": {"bool": {"filter": list(conditions.values())}},
         "aggs": aggs,
-        "sort": _sort(sort, terms, today),
+        "sort": _sort(sort, words, today),
         "from": start,
         "size": size,
         "track_total_hits": True,
@@ -183,17 +185,16 @@ def _send(backend, body: dict) -> dict:
 
 def search_engine(
     backend,
-    terms: str,
+    words: QueryWords | None,
     filters: dict[str, list[str]],
     sort: str,
     page: int,
     page_size: int,
     today: date,
-    widened: str = "",
 ) -> EngineAnswer:
     """Run a public search on an engine backend: one request (two only beyond the last page)."""
     start = (page - 1) * page_size
-    body = search_body(backend, terms, filters, sort, start, page_size, today, widened)
+    body = search_body(backend, words, filters, sort, start, page_size, today)
     response = _send(backend, body)
     total = response["hits"]["total"]["value"]
     page_count = max(1, -(-total // page_size))

@@ -10,17 +10,22 @@ Both read the same facet definitions (`search.facets`) and the same stored docum
 reader's locale are indexed: its translations and the German fallbacks of pages not yet
 translated (aliases, see `translations.fallback`). Queries are widened by the locale's
 synonyms (`search.synonyms`) and by the same word forms (stems, normalised spellings) that
-pages are indexed with (`search.words`). When nothing matches, each word is corrected
-towards the locale's vocabulary (typos). Only the hits shown are loaded as pages.
+pages are indexed with (`translations.words`). If that finds nothing, the words that are neither
+the site's nor the language's (typos, `search.vocabulary`) are matched fuzzily in a second
+try — by the engine, by trigrams on PostgreSQL, and on every backend through the site's
+closest words — and a "did you mean" link is offered; the query itself is never replaced.
+Only the hits shown are loaded as pages.
 """
 
-import difflib
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.utils.translation import gettext as _
+from modelsearch.query import Fuzzy
 from wagtail.models import Locale, Page
 
 from search.backends import with_fallback
@@ -30,13 +35,13 @@ from search.facets import FACETS, facet_labels
 from search.params import SearchParams
 from search.store import search_store
 from search.synonyms import with_synonyms
-from search.words import query_word_forms
+from search.vocabulary import close_words, did_you_mean, unknown_words
+from translations.words import QueryWords, query_word_forms
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 MAX_MATCHES = 1000
-MIN_WORD_LENGTH = 4
 MAX_TERMS_LENGTH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -61,7 +66,7 @@ class SearchOutcome:
     page_count: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    corrected_query: str = ""
+    suggested_query: str = ""
     messages: list[str] = field(default_factory=list)
 
 
@@ -79,61 +84,63 @@ def search_terms(query: str) -> str:
     return " ".join(_WORD.findall(query))[:MAX_TERMS_LENGTH]
 
 
-def _matched_ids(backend, terms: str, widened: str, locale: Locale) -> list[int]:
-    """Ids of pages matching on a database backend, best first: full text, then prefix.
+@functools.cache
+def trigram_available() -> bool:
+    """Whether the database can match fuzzily: PostgreSQL with pg_trgm (migration 0006)."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
 
-    Full text matches `widened` (the words with synonyms and word forms); prefixes come
-    from the words as typed.
+
+def query_words(terms: str, locale: Locale, typos: list[str] | None = None) -> QueryWords:
+    """Widen `terms` by synonyms and word forms, and `typos` by the site's closest words."""
+    typos = typos or []
+    close = [word for typo in typos for word in close_words(typo, locale.pk)]
+    widened = " ".join([with_synonyms(terms, locale.pk), *close])
+    return QueryWords(terms, query_word_forms(widened, locale.language_code), typos)
+
+
+def _matched_ids(backend, words: QueryWords, locale: Locale) -> list[int]:
+    """Ids of pages matching on a database backend, best first: full text, fuzzy, prefix.
+
+    Full text matches the widened words; PostgreSQL also matches the unknown words by
+    trigram similarity (modelsearch's `Fuzzy`); prefixes come from the words as typed.
     """
     base = Page.objects.live().filter(locale=locale)
     ids: dict[int, None] = {}
-    for page in backend.search(widened, base, operator="or")[:MAX_MATCHES]:
+    for page in backend.search(words.widened, base, operator="or")[:MAX_MATCHES]:
         ids.setdefault(page.pk)
-    for page in backend.autocomplete(terms, base)[:MAX_MATCHES]:
+    if words.unknown and trigram_available():
+        for page in backend.search(Fuzzy(" ".join(words.unknown)), base)[:MAX_MATCHES]:
+            ids.setdefault(page.pk)
+    for page in backend.autocomplete(words.typed, base)[:MAX_MATCHES]:
         ids.setdefault(page.pk)
     return list(ids)
 
 
-def _answer(terms: str, params: SearchParams, locale: Locale, today: date):
-    """Ask the engine (one request) or the database and the facet store; same answer shape."""
-    widened = query_word_forms(with_synonyms(terms, locale.pk), locale.language_code)
+def _answer(terms: str, params: SearchParams, locale: Locale, today: date, typos=None):
+    """Ask the engine (one request) or the database and the facet store; same answer shape.
+
+    `typos` are words to match fuzzily as well (the second try of a search that found
+    nothing).
+    """
+    words = query_words(terms, locale, typos) if terms else None
 
     def run(backend):
         """Search on one backend; the results are read here, inside the fallback guard."""
         if hasattr(backend, "es"):
             return search_engine(
-                backend, terms, params.filters, params.sort, params.page, PAGE_SIZE, today, widened
+                backend, words, params.filters, params.sort, params.page, PAGE_SIZE, today
             )
-        matched = _matched_ids(backend, terms, widened, locale) if terms else None
+        matched = _matched_ids(backend, words, locale) if words else None
         return search_store(
             params.filters, locale.pk, matched, params.sort, params.page, PAGE_SIZE, today
         )
 
     answer, _backend_kind = with_fallback(locale.language_code, run)
     return answer
-
-
-def vocabulary(locale: Locale) -> dict[str, str]:
-    """Words of the titles in `locale` (lower case → as written): what typos are corrected to."""
-    words: dict[str, str] = {}
-    for title in candidate_pages(locale).values_list("title", flat=True):
-        for word in _WORD.findall(title):
-            if len(word) >= MIN_WORD_LENGTH:
-                words.setdefault(word.lower(), word)
-    return words
-
-
-def correct_query(query: str, words: dict[str, str]) -> str:
-    """Replace each unknown word by the closest known one (one or two typos), if any."""
-    corrected = []
-    for word in query.split():
-        lower = word.lower()
-        if len(lower) < MIN_WORD_LENGTH or lower in words:
-            corrected.append(word)
-            continue
-        close = difflib.get_close_matches(lower, list(words), n=1, cutoff=0.8)
-        corrected.append(words[close[0]] if close else word)
-    return " ".join(corrected)
 
 
 def _facets(counts: dict[str, dict[str, int]], params: SearchParams) -> dict:
@@ -167,13 +174,12 @@ def run_search(params: SearchParams, locale: Locale, today: date) -> SearchOutco
             params=params, total=0, page_number=1, page_count=1, hits=[], messages=messages
         )
     answer = _answer(terms, params, locale, today)
-    corrected = ""
+    suggested = ""
     if terms and not answer.matched_total:
-        suggestion = correct_query(params.query, vocabulary(locale))
-        if suggestion.lower() != params.query.lower():
-            retry = _answer(search_terms(suggestion), params, locale, today)
-            if retry.matched_total:
-                answer, corrected = retry, suggestion
+        typos = unknown_words(terms, locale.language_code, locale.pk)
+        if typos:  # real words that find nothing are not changed into others
+            answer = _answer(terms, params, locale, today, typos)
+            suggested = did_you_mean(terms, locale.language_code, locale.pk)
     return SearchOutcome(
         params=params,
         total=answer.total,
@@ -181,7 +187,7 @@ def run_search(params: SearchParams, locale: Locale, today: date) -> SearchOutco
         page_count=max(1, -(-answer.total // PAGE_SIZE)),
         hits=load_hits(answer.hits, today),
         facets=_facets(answer.counts, params),
-        corrected_query=corrected,
+        suggested_query=suggested,
         messages=messages,
     )
 

@@ -17,6 +17,7 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from search.documents import SEARCHABLE_MODELS
+from search.vocabulary import forget_vocabularies
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ def reindex_pages(pages) -> None:
     by_model: dict[type, list] = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
+    forget_vocabularies({page.locale_id for items in by_model.values() for page in items})
     for name in document_backend_names():
         backend = get_search_backend(name)
         for model, items in by_model.items():
@@ -73,6 +75,7 @@ def on_page_unpublished(sender, instance, **kwargs) -> None:
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     """A searchable page was deleted: drop it from the engine (store rows go by cascade)."""
+    forget_vocabularies([instance.locale_id])
     for name in document_backend_names():
         if name.startswith("public_"):
             try:
@@ -99,8 +102,8 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_unpublished, post_page_move
 
-    from search.models import SynonymSet
     from search.synonyms import forget_synonyms
+    from site_pages.models import SynonymSet
     from site_pages.signals import page_saved_with_relations
 
     for signal in (post_save, post_delete):

@@ -10,17 +10,18 @@ import re
 
 from django.core.cache import cache
 
-CACHE_KEY = "search:synonyms:{locale_id}"
+from search.caching import cache_key
+
 CACHE_SECONDS = 24 * 60 * 60
 MAX_ADDED_WORDS = 20
 
 
 def synonym_sets(locale_id: int) -> list[list[str]]:
     """The lower-case synonym sets of a locale, from the cache when it has them."""
-    key = CACHE_KEY.format(locale_id=locale_id)
+    key = cache_key("synonyms", locale_id)
     sets = cache.get(key)
     if sets is None:
-        from search.models import SynonymSet
+        from site_pages.models import SynonymSet
 
         sets = [
             [word.lower() for word in synonym_set.words()]
@@ -32,7 +33,7 @@ def synonym_sets(locale_id: int) -> list[list[str]]:
 
 def forget_synonyms(sender, instance, **kwargs) -> None:
     """A synonym set changed: the next search reads its locale's sets afresh."""
-    cache.delete(CACHE_KEY.format(locale_id=instance.locale_id))
+    cache.delete(cache_key("synonyms", instance.locale_id))
 
 
 def _contains(text: str, phrase: str) -> bool:

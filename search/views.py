@@ -53,7 +53,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         {
             "doc": doc,
             "kind_label": KIND_LABELS[doc.kind],
-            "snippet": highlight(_summary(doc.page), outcome.corrected_query or params.query),
+            "snippet": highlight(_summary(doc.page), params.query),
         }
         for doc in outcome.hits
     ]
@@ -67,9 +67,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "facet_titles": FACET_TITLES,
             "query": params.query,
             "promotions": _promotions(params.query),
+            "suggested_url": _with_query(request, outcome.suggested_query),
             "languages": _search_in_other_languages(request, locale.language_code),
         },
     )
+
+
+def _with_query(request: HttpRequest, query: str) -> str:
+    """This search page's address with `query` as the words, from the first page; "" if none."""
+    if not query:
+        return ""
+    params = request.GET.copy()
+    params["q"] = query
+    params.pop("page", None)
+    return f"{reverse('search')}?{params.urlencode()}"
 
 
 def _search_in_other_languages(request: HttpRequest, current: str) -> list[dict]:
@@ -115,13 +126,11 @@ def search_api(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "query": params.query,
-            "corrected_query": outcome.corrected_query,
+            "suggested_query": outcome.suggested_query,
             "total": outcome.total,
             "page": outcome.page_number,
             "pages": outcome.page_count,
-            "results": [
-                _hit_json(doc, outcome.corrected_query or params.query) for doc in outcome.hits
-            ],
+            "results": [_hit_json(doc, params.query) for doc in outcome.hits],
             "facets": {
                 name: [
                     {

@@ -7,8 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_reports import PermissionMenuItem
-from search.models import SynonymSet
 from search.reports import PROMOTIONS_PERMISSION, ZeroResultsReportView
+from site_pages.models import SynonymSet
 
 
 @hooks.register("register_admin_urls")

@@ -239,7 +239,7 @@ class SynonymSetFactory(factory.django.DjangoModelFactory):
     """A set of words public search treats as the same, German by default."""
 
     class Meta:
-        model = "search.SynonymSet"
+        model = "site_pages.SynonymSet"
 
     locale = factory.LazyFunction(lambda: Locale.get_default())
     terms = "Kita, Kindergarten, Kindertagesstätte"

@@ -29,6 +29,14 @@ def _engine_client():
     return get_search_backend("default").es
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_caches():
+    """Each test reads synonyms and vocabularies from its own database, not a cache."""
+    from search.caching import forget_all
+
+    forget_all()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static():
     """Static files collected once, hashed and compressed as in production (DEBUG is off).

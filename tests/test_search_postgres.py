@@ -50,5 +50,5 @@ def test_inflected_german_query_finds_the_page(client, settings):
         k: v for k, v in settings.WAGTAILSEARCH_BACKENDS.items() if not k.startswith("public_")
     }
     body = json.loads(client.get("/de/suche/api/", {"q": "Migrationsberatungen"}).content)
-    assert body["corrected_query"] == ""  # found by stemming, not by typo correction
+    assert body["suggested_query"] == ""  # found by stemming: a real word, not a typo
     assert "Migrationsberatung für erwachsene Zugewanderte" in [r["title"] for r in body["results"]]

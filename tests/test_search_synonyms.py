@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from editorial.roles import REVIEWERS
-from search.models import SynonymSet
 from search.synonyms import with_synonyms
 from site_pages import factories as f
 from site_pages import models as m
+from site_pages.models import SynonymSet
 from tests.conftest import refresh_engine
 from tests.content import german
 
@@ -69,7 +69,7 @@ def test_synonyms_belong_to_their_language(client):
 def test_integration_management_edits_synonyms_and_reviewers_do_not(client, editor):
     reviewer = f.UserFactory(username="quokka-reviewer")
     reviewer.groups.add(Group.objects.get(name=REVIEWERS))
-    add_url = "/admin/snippets/search/synonymset/add/"
+    add_url = "/admin/snippets/site_pages/synonymset/add/"
     client.force_login(editor)
     response = client.post(
         add_url, {"terms": "Quokkakita, Quokkagarten", "locale": Locale.get_default().pk}
@@ -78,7 +78,7 @@ def test_integration_management_edits_synonyms_and_reviewers_do_not(client, edit
     assert SynonymSet.objects.filter(terms="Quokkakita, Quokkagarten").exists()
     client.force_login(reviewer)
     assert client.get(add_url).status_code == 302  # to the dashboard: no permission
-    assert client.get("/admin/snippets/search/synonymset/").status_code == 302
+    assert client.get("/admin/snippets/site_pages/synonymset/").status_code == 302
 
 
 def test_the_demo_has_synonym_sets_in_german_english_and_arabic():

@@ -3,12 +3,16 @@
 The behaviour tests build their own pages in a district of their own, and filter by it, so a
 search for an everyday word ("Kurs") counts only what the test made; they run on the
 database backend and on the real engine (`search_backend_kind`). The unit tests pin down
-the word forms (`search.words`) both sides are given.
+the word forms (`translations.words`) both sides are given.
 """
 
 import pytest
 
-from search.words import (
+from site_pages import factories as f
+from site_pages import models as m
+from tests.conftest import refresh_engine
+from tests.content import german, translate
+from translations.words import (
     ZWNJ,
     arabic_light_stem,
     compound_parts,
@@ -17,10 +21,6 @@ from search.words import (
     query_word_forms,
     word_forms,
 )
-from site_pages import factories as f
-from site_pages import models as m
-from tests.conftest import refresh_engine
-from tests.content import german, translate
 
 
 def test_compound_nouns_are_split_into_parts_that_occur_in_them():

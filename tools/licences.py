@@ -101,7 +101,7 @@ REVIEWED: dict[str, str] = {
         "GPLv2 binary wheel pulled in by Wagtail (willow[heif]); GPLv2 is in the EUPL-1.2 "
         "Appendix; distributing an image with it means meeting the GPL for that wheel"
     ),
-    # german-nouns is a Wiktionary noun list with a lookup module; search.words splits
+    # german-nouns is a Wiktionary noun list with a lookup module; translations.words splits
     # compounds with it at index time. teilhabe's repository neither contains nor adapts
     # the list; the package is installed unmodified and credited in docs/search.md.
     "german-nouns": (

@@ -248,8 +248,6 @@ class DemoLoader:
 
     def _load_synonyms(self) -> None:
         """Create the missing synonym sets of public search, in each language that has them."""
-        from search.models import SynonymSet
-
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         for row in data.SYNONYM_SETS:
             key = demo_key("synonyms", row["key"])
@@ -257,7 +255,7 @@ class DemoLoader:
                 locale = locales.get(language_code)
                 if locale is None or language_code == "key":
                     continue
-                _set, created = SynonymSet.objects.get_or_create(
+                _set, created = m.SynonymSet.objects.get_or_create(
                     translation_key=key, locale=locale, defaults={"terms": terms}
                 )
                 self._count("synonym set", created)

@@ -10,6 +10,7 @@ from site_pages.models.offers import OfferIndexPage, OfferPage, OpeningHours
 from site_pages.models.progress import MeasureProgressEntry, ProgressKind
 from site_pages.models.site_settings import SiteSettings
 from site_pages.models.snippets import District, FundingArea, OfferType, Organisation, TargetGroup
+from site_pages.models.synonyms import SynonymSet
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -34,5 +35,6 @@ __all__ = [
     "ProgressKind",
     "SiteSettings",
     "StandardPage",
+    "SynonymSet",
     "TargetGroup",
 ]

@@ -84,7 +84,7 @@ class SearchWordFormsMixin(models.Model):
 
     `search_title_forms` (weighted like a title) and `search_word_forms` hold extra forms of
     the words in the title and in the page's other text search fields, so that every search
-    backend finds "Sprachkurs" for "Kurs" (see `search.words`). An abstract model, so that
+    backend finds "Sprachkurs" for "Kurs" (see `translations.words`). An abstract model, so that
     modelsearch can name the fields after where they are defined, once for all page types.
     """
 
@@ -97,7 +97,7 @@ class SearchWordFormsMixin(models.Model):
 
     def search_title_forms(self) -> str:
         """Extra word forms of this page's title."""
-        from search.words import word_forms
+        from translations.words import word_forms
 
         return " ".join(word_forms(self.title, self._text_language_code()))
 
@@ -106,7 +106,7 @@ class SearchWordFormsMixin(models.Model):
         from django.utils.html import strip_tags
         from modelsearch import index
 
-        from search.words import word_forms
+        from translations.words import word_forms
 
         texts = []
         for search_field in self.get_search_fields():

@@ -23,6 +23,7 @@ to split, which happens where pages are indexed (a publish, `update_index`), not
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -196,3 +197,12 @@ def query_word_forms(terms: str, language_code: str) -> str:
         form for form in dict.fromkeys(extra) if form not in lower and len(form) >= MIN_STEM_LENGTH
     ]
     return " ".join([*words, *extra]) if extra else terms
+
+
+@dataclass
+class QueryWords:
+    """A query's words: as typed, widened (synonyms, word forms, close words), and unknown."""
+
+    typed: str
+    widened: str
+    unknown: list[str]
