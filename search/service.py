@@ -86,7 +86,7 @@ def search_terms(query: str) -> str:
 
 @functools.cache
 def trigram_available() -> bool:
-    """Whether the database can match fuzzily: PostgreSQL with pg_trgm (migration 0006)."""
+    """Whether the database can match fuzzily: PostgreSQL with pg_trgm (migration search.0004)."""
     if connection.vendor != "postgresql":
         return False
     with connection.cursor() as cursor:
