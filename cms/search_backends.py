@@ -94,13 +94,30 @@ def database_backends(languages: list[str], postgres: bool, name: str) -> dict:
     return backends
 
 
+def index_settings(shards: int = 1, replicas: int = 0) -> dict:
+    """Engine index settings: primary shards and replicas of every index teilhabe creates.
+
+    One shard holds far more than a city's pages; replicas need as many more nodes (a
+    single node with replicas stays "yellow"). Both are fixed when an index is created, so a
+    change takes effect with the next `update_index`, which builds new indexes behind the
+    aliases.
+    """
+    return {"settings": {"index": {"number_of_shards": shards, "number_of_replicas": replicas}}}
+
+
 def search_backends_from_url(
     url: str,
     languages: list[str] | None = None,
     index_prefix: str = "teilhabe_",
     postgres: bool = False,
+    shards: int = 1,
+    replicas: int = 0,
 ) -> dict:
-    """Return the ``WAGTAILSEARCH_BACKENDS`` dict for `url` (empty: database search only)."""
+    """Return the ``WAGTAILSEARCH_BACKENDS`` dict for `url` (empty: database search only).
+
+    Engine backends rebuild atomically (modelsearch's ``ATOMIC_REBUILD``): `update_index`
+    fills a new index and then points the alias that searches use at it.
+    """
     languages = languages or []
     if not url:
         return database_backends(languages, postgres, "default")
@@ -115,14 +132,15 @@ def search_backends_from_url(
         raise ImproperlyConfigured(f"SEARCH_URL {url!r} names no host.")
     http_url = urlunsplit(("https" if secure else "http", parts.netloc, parts.path, "", ""))
     admin_backend, locale_backend = ENGINE_BACKENDS[engine]
-    common = {"URLS": [http_url], "TIMEOUT": 5, "OPTIONS": {}}
+    common = {
+        "URLS": [http_url],
+        "TIMEOUT": 5,
+        "OPTIONS": {},
+        "ATOMIC_REBUILD": True,
+        "INDEX_SETTINGS": index_settings(shards, replicas),
+    }
     backends = {
-        "default": {
-            **common,
-            "BACKEND": admin_backend,
-            "INDEX_PREFIX": f"{index_prefix}all_",
-            "INDEX_SETTINGS": {},
-        },
+        "default": {**common, "BACKEND": admin_backend, "INDEX_PREFIX": f"{index_prefix}all_"},
         **database_backends(languages, postgres, "database"),
     }
     for code in languages:

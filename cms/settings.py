@@ -275,6 +275,8 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_url(
     _language_codes,
     SEARCH_INDEX_PREFIX,
     postgres="postgresql" in DATABASES["default"]["ENGINE"],
+    shards=env_int("SEARCH_SHARDS", 1),
+    replicas=env_int("SEARCH_REPLICAS", 0),
 )
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -8,6 +8,7 @@ index ("default").
 
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.utils import deep_update
 
 # OpenSearch/Elasticsearch built-in analyzers (analysis-common); None: the standard analyzer.
 LANGUAGE_ANALYZERS = {
@@ -142,13 +143,25 @@ def _remember(obj, error: Exception) -> None:
 
 
 class LocaleBackendMixin:
-    """Takes the LANGUAGE option and uses that language's analyzer unless told otherwise."""
+    """Takes the LANGUAGE option and adds that language's analyzer to the index settings."""
 
     def __init__(self, params):
         params = dict(params)
         self.language_code = params.pop("LANGUAGE")
-        params.setdefault("INDEX_SETTINGS", language_index_settings(self.language_code))
+        params["INDEX_SETTINGS"] = deep_update(
+            language_index_settings(self.language_code), params.get("INDEX_SETTINGS", {})
+        )
         super().__init__(params)
+
+    def indexes_model(self, model) -> bool:
+        """Whether `update_index` should offer this backend the objects of `model`."""
+        from search.documents import SEARCHABLE_MODELS
+
+        return model in SEARCHABLE_MODELS
+
+    def indexed_objects(self, model):
+        """What `update_index` offers this backend of `model`: the pages of its language."""
+        return model.get_indexed_objects().filter(locale__language_code=self.language_code)
 
 
 def _locale_backend(base_backend):

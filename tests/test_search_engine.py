@@ -129,19 +129,6 @@ def test_settings_configure_one_backend_per_language():
 
 
 @pytest.mark.usefixtures("search_engine")
-def test_update_index_rebuilds_with_a_progress_display():
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    out = StringIO()
-    call_command("update_index", backend_name="public_ar", stdout=out)
-    report = out.getvalue()
-    assert "public_ar: Rebuilding index" in report
-    assert "indexed" in report
-
-
-@pytest.mark.usefixtures("search_engine")
 def test_updates_made_while_the_engine_is_down_are_replayed_when_it_is_back(settings):
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend

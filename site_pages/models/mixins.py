@@ -1,7 +1,5 @@
 """Small abstract building blocks shared by several page types and snippets."""
 
-import functools
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -71,14 +69,6 @@ class SavedWithRelationsMixin:
         return result
 
 
-@functools.cache
-def _language_code(locale_id: int) -> str:
-    """The language code of a locale, read once per process."""
-    from wagtail.models import Locale
-
-    return Locale.objects.get(pk=locale_id).language_code
-
-
 class SearchWordFormsMixin(models.Model):
     """Gives a page the index fields of extra word forms: compound parts, stems, spellings.
 
@@ -91,9 +81,33 @@ class SearchWordFormsMixin(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """The pages to index, with what indexing reads loaded in bulk, not once per page.
+
+        modelsearch prefetches the relations named in `RelatedFields` except modelcluster's
+        `ParentalManyToManyField` (districts, target groups, funding areas), which then cost
+        one query per page, relation and index field; and every page reads its locale.
+        """
+        from django.core.exceptions import FieldDoesNotExist
+        from modelcluster.fields import ParentalManyToManyField
+        from modelsearch import index
+
+        parental = []
+        for search_field in cls.get_search_fields():
+            if not isinstance(search_field, index.RelatedFields):
+                continue
+            try:
+                model_field = cls._meta.get_field(search_field.field_name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, ParentalManyToManyField):
+                parental.append(search_field.field_name)
+        return super().get_indexed_objects().select_related("locale").prefetch_related(*parental)
+
     def _text_language_code(self) -> str:
         """The language this page's text is written in (a fallback alias shows German)."""
-        return "de" if self.alias_of_id else _language_code(self.locale_id)
+        return "de" if self.alias_of_id else self.locale.language_code
 
     def search_title_forms(self) -> str:
         """Extra word forms of this page's title."""
