@@ -108,7 +108,7 @@ def _matched_ids(backend, words: QueryWords, locale: Locale) -> list[int]:
     Full text matches the widened words; PostgreSQL also matches the unknown words by
     trigram similarity (modelsearch's `Fuzzy`); prefixes come from the words as typed.
     """
-    base = Page.objects.live().filter(locale=locale)
+    base = Page.objects.live().filter(locale=locale).only("pk")  # ids are all it needs
     ids: dict[int, None] = {}
     for page in backend.search(words.widened, base, operator="or")[:MAX_MATCHES]:
         ids.setdefault(page.pk)
@@ -197,7 +197,7 @@ def suggestions(query: str, locale: Locale, limit: int) -> list[Page]:
     query = search_terms(query)
     if not query:
         return []
-    base = Page.objects.live().filter(locale=locale)
+    base = Page.objects.live().filter(locale=locale).only("pk")  # ids are all it needs
     pages, _backend_kind = with_fallback(
         locale.language_code, lambda backend: list(backend.autocomplete(query, base)[: limit * 3])
     )

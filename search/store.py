@@ -12,8 +12,8 @@ queries, the same on SQLite and PostgreSQL, with no work per matched page in Pyt
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
-from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, Func, IntegerField, Min, Q, QuerySet, Value, When
 from django.utils import timezone
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 
@@ -146,6 +146,17 @@ def _rank(matched: list[int] | None):
     """Relevance as SQL: the position in the text backend's answer, else newest first."""
     if matched is None:
         return [F("published").desc(nulls_last=True), "pk"]
+    if connection.vendor == "postgresql":
+        # One array parameter; a CASE of 1,000 branches costs Django ~0.2 s to compile.
+        from django.contrib.postgres.fields import ArrayField
+
+        position = Func(
+            Value(matched, output_field=ArrayField(IntegerField())),
+            F("pk"),
+            function="array_position",
+            output_field=IntegerField(),
+        )
+        return [position, "pk"]
     position = Case(
         *(When(pk=pk, then=Value(i)) for i, pk in enumerate(matched)),
         output_field=IntegerField(),

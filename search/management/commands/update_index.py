@@ -12,7 +12,10 @@ dropped at the switch. This one keeps its options and its rebuilders and adds:
 - tqdm's progress bar per model on stderr (objects, rate, time left) and a summary line per
   backend on stdout: objects, seconds, objects per second;
 - after the switch, pages changed during the rebuild are indexed again
-  (`search.replay.replay_pages_changed_since`), so nothing published meanwhile is lost.
+  (`search.replay.replay_pages_changed_since`), so nothing published meanwhile is lost;
+- on PostgreSQL, the rewritten search tables are analysed at the end: until autovacuum
+  does so, the planner takes a freshly filled facet store for empty and picks nested loops
+  that cost seconds per search.
 
 Each chunk goes to the backend in one request: the engine's bulk API, the database backend's
 batched upserts; `SearchWordFormsMixin.get_indexed_objects` loads the relations indexing reads
@@ -21,6 +24,7 @@ in a few queries per chunk.
 
 import time
 
+from django.db import connection
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
@@ -40,6 +44,11 @@ class Command(ModelsearchCommand):
     """Rebuild every configured search index (or one, with ``--backend``) in bulk."""
 
     help = __doc__.splitlines()[0]
+
+    def handle(self, **options) -> None:
+        """Rebuild the backends, then refresh the database's statistics of the search tables."""
+        super().handle(**options)
+        analyze_search_tables()
 
     def update_backend(
         self, backend_name: str, schema_only: bool = False, chunk_size: int = DEFAULT_CHUNK_SIZE
@@ -113,3 +122,16 @@ class Command(ModelsearchCommand):
                 return
             yield chunk
             last_pk = chunk[-1].pk
+
+
+def analyze_search_tables() -> None:
+    """On PostgreSQL, update the planner's statistics of the tables search reads."""
+    from wagtail.search.models import IndexEntry
+
+    from search.models import SearchEntry, SearchFacetValue, SearchWindow
+
+    if connection.vendor != "postgresql":
+        return
+    tables = [m._meta.db_table for m in (IndexEntry, SearchEntry, SearchFacetValue, SearchWindow)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(t) for t in tables)}")
