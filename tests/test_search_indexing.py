@@ -206,3 +206,24 @@ def test_the_language_analyzer_stays_beside_the_shard_settings():
     assert backend_settings["index"]["number_of_replicas"] == 0
     assert backend_settings["analysis"]["analyzer"]["default"] == {"type": "german"}
     assert "edgengram_analyzer" in backend_settings["analysis"]["analyzer"]
+
+
+@pytest.mark.service("search_engine")
+@pytest.mark.usefixtures("search_engine")
+def test_a_rebuild_creates_the_index_with_the_configured_shards(settings, client):
+    name = "public_de"
+    configured = dict(settings.WAGTAILSEARCH_BACKENDS)
+    two_shards = {**configured[name], "INDEX_SETTINGS": index_settings(shards=2, replicas=0)}
+    try:
+        settings.WAGTAILSEARCH_BACKENDS = {**configured, name: two_shards}
+        call_command("update_index", backend_name=name, verbosity=0)
+        backend = get_search_backend(name)
+        alias = f"{backend.index_prefix}wagtailcore_page"
+        (index_settings_now,) = backend.es.indices.get_settings(index=alias).values()
+        assert index_settings_now["settings"]["index"]["number_of_shards"] == "2"
+        assert index_settings_now["settings"]["index"]["number_of_replicas"] == "0"
+        refresh_engine()
+        assert client.get("/de/suche/api/", {"q": "Migrationsberatung"}).json()["results"]
+    finally:
+        settings.WAGTAILSEARCH_BACKENDS = configured
+        call_command("update_index", backend_name=name, verbosity=0)  # back to one shard

@@ -125,12 +125,17 @@ class Command(ModelsearchCommand):
 
 
 def analyze_search_tables() -> None:
-    """On PostgreSQL, update the planner's statistics of the tables search reads."""
+    """On PostgreSQL, update the planner's statistics of the tables search reads.
+
+    Skipped inside a caller's transaction (tests, a release script's atomic block): ANALYZE
+    would hold its table lock until that transaction ends and block every other ANALYZE,
+    including another rebuild's; autovacuum analyses the tables soon after anyway.
+    """
     from wagtail.search.models import IndexEntry
 
     from search.models import SearchEntry, SearchFacetValue, SearchWindow
 
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
         return
     tables = [m._meta.db_table for m in (IndexEntry, SearchEntry, SearchFacetValue, SearchWindow)]
     with connection.cursor() as cursor:
