@@ -12,6 +12,7 @@ once the alias points to the new index.
 import logging
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from modelsearch import index
 from wagtail.models import Page, PageLogEntry
 
@@ -68,7 +69,9 @@ def replay_pages_changed_since(since: datetime) -> int:
     page_ids = set(
         PageLogEntry.objects.filter(timestamp__gte=since).values_list("page_id", flat=True)
     )
-    models = {page.pk: type(page) for page in Page.objects.filter(pk__in=page_ids).specific()}
+    content_types = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"))
     for page_id in sorted(page_ids):
-        reindex(models.get(page_id, Page), page_id)
+        content_type = content_types.get(page_id)
+        model = ContentType.objects.get_for_id(content_type).model_class() if content_type else None
+        reindex(model or Page, page_id)
     return len(page_ids)

@@ -197,7 +197,7 @@ def suggestions(query: str, locale: Locale, limit: int) -> list[Page]:
     query = search_terms(query)
     if not query:
         return []
-    base = Page.objects.live().filter(locale=locale).only("pk")  # ids are all it needs
+    base = Page.objects.live().filter(locale=locale)  # the pages shown: title and URL
     pages, _backend_kind = with_fallback(
         locale.language_code, lambda backend: list(backend.autocomplete(query, base)[: limit * 3])
     )

@@ -46,8 +46,16 @@ class Command(ModelsearchCommand):
     help = __doc__.splitlines()[0]
 
     def handle(self, **options) -> None:
-        """Rebuild the backends, then refresh the database's statistics of the search tables."""
+        """Rebuild the backends, index again what changed meanwhile, refresh the statistics.
+
+        The catch-up runs once, after every alias has switched: it writes to all backends.
+        """
+        started_at = timezone.now()
         super().handle(**options)
+        if not options.get("schema_only"):
+            replayed = replay_pages_changed_since(started_at)
+            if replayed:
+                self.write(f"{replayed} pages changed meanwhile indexed again")
         analyze_search_tables()
 
     def update_backend(
@@ -58,7 +66,6 @@ class Command(ModelsearchCommand):
         if not backend.rebuilder_class:
             self.write(f"{backend_name}: needs no rebuilding")
             return 0
-        started_at = timezone.now()
         started = time.perf_counter()
         indexed = 0
         wanted = getattr(backend, "indexes_model", lambda model: True)
@@ -77,13 +84,9 @@ class Command(ModelsearchCommand):
                     )
                     indexed += self.index_model(backend_name, new_index, queryset, chunk_size)
             rebuilder.finish()
-        replayed = 0 if schema_only else replay_pages_changed_since(started_at)
         seconds = time.perf_counter() - started
         rate = indexed / seconds if seconds else 0.0
-        self.write(
-            f"{backend_name}: {indexed} objects in {seconds:.1f} s ({rate:.0f} objects/s)"
-            + (f", {replayed} pages changed meanwhile indexed again" if replayed else "")
-        )
+        self.write(f"{backend_name}: {indexed} objects in {seconds:.1f} s ({rate:.0f} objects/s)")
         return indexed
 
     def index_model(self, backend_name: str, index, queryset, chunk_size: int) -> int:
