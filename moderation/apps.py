@@ -12,7 +12,8 @@ class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Send workflow emails after commit from Celery; give new index pages their workflow."""
+        """Emails after commit from Celery; new index pages' workflow; translated names."""
+        from moderation.names import connect_translated_names
         from moderation.signal_handlers import (
             connect_index_page_hook,
             replace_wagtail_notifications,
@@ -20,3 +21,4 @@ class ModerationConfig(AppConfig):
 
         replace_wagtail_notifications()
         connect_index_page_hook()
+        connect_translated_names()

@@ -23,7 +23,7 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState
 from wagtail.users.models import UserProfile
 
 from moderation.models import CoordinatorApprovalTask, SentNotification
-from moderation.workflows import display_name
+from moderation.names import display_name
 from reviews.delivery import absolute
 from reviews.locking import write_transaction
 from reviews.planning import digest_language

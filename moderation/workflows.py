@@ -1,7 +1,7 @@
 """The named workflows and where they apply: measures, offers, funding sources.
 
-Names are stored in German (database values, as Wagtail's admin shows them); `display_name`
-gives teilhabe's own texts (emails) the reader's translation. `ensure_workflows` and
+Names are stored in German (database values); `moderation.names` shows them in the reader's
+language, in Wagtail's admin and in teilhabe's own texts (emails). `ensure_workflows` and
 `assign_workflows` are idempotent: the data migration, the page-creation hook and the demo
 loader may all call them. A page that already has a workflow of its own is left alone.
 """
@@ -9,28 +9,18 @@ loader may all call them. A page that already has a workflow of its own is left 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
 from moderation.models import CoordinatorApprovalTask, ReviewOnlyGroupApprovalTask
+from moderation.names import (
+    COORDINATOR_TASK,
+    MEASURES_WORKFLOW,
+    OFFERS_WORKFLOW,
+    REVIEW_TASK,
+)
 from site_pages.models import ActionFieldIndexPage, FundingIndexPage, OfferIndexPage
 
-MEASURES_WORKFLOW = "Maßnahmen: Freigabe durch die Koordination"
-COORDINATOR_TASK = "Freigabe durch die Koordination des Handlungsfelds"
-OFFERS_WORKFLOW = "Angebote und Fördermittel: Prüfung"
-REVIEW_TASK = "Prüfung"
 REVIEW_GROUP = "Prüfung"
-DEFAULT_WORKFLOW = "Freigabe durch die Moderation"  # Wagtail's, renamed by site_pages 0004
-
-# Stored German name → its translation (msgid in English), for what teilhabe renders.
-TRANSLATED_NAMES = {
-    MEASURES_WORKFLOW: _("Measures: approval by the coordinator"),
-    COORDINATOR_TASK: _("Approval by the action field's coordinator"),
-    OFFERS_WORKFLOW: _("Offers and funding: review"),
-    REVIEW_TASK: pgettext_lazy("editorial role", "Review"),  # the group's name, as editorial has it
-    DEFAULT_WORKFLOW: _("Approval by the moderators"),
-}
 
 # Which index page type gets which workflow (the pages below inherit it).
 WORKFLOW_OF_INDEX = {
@@ -38,12 +28,6 @@ WORKFLOW_OF_INDEX = {
     OfferIndexPage: OFFERS_WORKFLOW,
     FundingIndexPage: OFFERS_WORKFLOW,
 }
-
-
-def display_name(name: str) -> str:
-    """A workflow's or task's stored (German) name in the active language, if it is ours."""
-    translated = TRANSLATED_NAMES.get(name)
-    return str(translated) if translated is not None else name
 
 
 @transaction.atomic

@@ -6,6 +6,8 @@ the request committed, from the Celery task (eager here; a real worker and SMTP 
 the last test).
 """
 
+import json
+import pickle
 import re
 from dataclasses import dataclass
 
@@ -18,7 +20,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, TaskState, WorkflowState
+from django.utils.html import escape
+from wagtail.models import Page, TaskState, Workflow, WorkflowState
 from wagtail.users.models import UserProfile
 
 from moderation.models import (
@@ -26,13 +29,15 @@ from moderation.models import (
     ReviewOnlyGroupApprovalTask,
     SentNotification,
 )
-from moderation.tasks import send_workflow_notification
-from moderation.workflows import (
+from moderation.names import (
+    COORDINATOR_TASK,
     MEASURES_WORKFLOW,
     OFFERS_WORKFLOW,
-    assign_workflows,
     display_name,
+    stored_name,
 )
+from moderation.tasks import send_workflow_notification
+from moderation.workflows import assign_workflows
 from site_pages import factories as f
 from site_pages import models as m
 from tests.content import german, translate
@@ -463,3 +468,97 @@ def test_a_real_worker_mails_the_whole_cycle_over_smtp(db, settings):
         )
     finally:
         in_own_connection(lambda: _forget_cycle(made))
+
+
+def admin_html(user, url: str) -> str:
+    """The admin page at `url` as `user` sees it (200 checked)."""
+    response = client_for(user).get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_wagtails_admin_shows_workflow_and_task_names_in_the_readers_language(
+    cast, eager_tasks, django_capture_on_commit_callbacks, language
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(cast.author, cast.measure, title="Sprachcafé für alle")
+    reader = staff("leserin", settings.REVIEW_FALLBACK_GROUP, language=language)
+    reader.is_superuser = True
+    reader.save()
+    with translation.override(language):
+        workflow_label = display_name(MEASURES_WORKFLOW)
+        task_label = display_name(COORDINATOR_TASK)
+    assert workflow_label != MEASURES_WORKFLOW and task_label != COORDINATOR_TASK
+
+    workflow = cast.measure.get_workflow()
+    page = cast.measure.pk
+    screens = {
+        "workflows": reverse("wagtailadmin_workflows:index"),
+        "workflow": reverse("wagtailadmin_workflows:edit", args=[workflow.pk]),
+        "tasks": reverse("wagtailadmin_workflows:task_index"),
+        "page editor": reverse("wagtailadmin_pages:edit", args=[page]),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[page]),
+        "dashboard": reverse("wagtailadmin_home"),
+    }
+    for screen, url in screens.items():
+        html = admin_html(reader, url)  # dialogs are in <template>s: read the markup
+        shown = task_label if screen == "dashboard" else workflow_label
+        assert escape(shown) in html, screen
+        assert MEASURES_WORKFLOW not in html and COORDINATOR_TASK not in html, screen
+
+
+def test_saving_a_workflow_form_unchanged_keeps_the_stored_german_name(cast):
+    reader = staff("leserin", settings.REVIEW_FALLBACK_GROUP, language="ar")
+    reader.is_superuser = True
+    reader.save()
+    workflow = cast.measure.get_workflow()
+    url = reverse("wagtailadmin_workflows:edit", args=[workflow.pk])
+    form = BeautifulSoup(admin_html(reader, url), "html.parser").find("input", {"name": "name"})
+    with translation.override("ar"):
+        assert form["value"] == display_name(MEASURES_WORKFLOW)  # shown in Arabic
+
+    task = workflow.workflow_tasks.get().task
+    data = {
+        "name": form["value"],
+        "pages-TOTAL_FORMS": "0",
+        "pages-INITIAL_FORMS": "0",
+        "pages-MIN_NUM_FORMS": "0",
+        "pages-MAX_NUM_FORMS": "1000",
+        "workflow_tasks-TOTAL_FORMS": "1",
+        "workflow_tasks-INITIAL_FORMS": "1",
+        "workflow_tasks-MIN_NUM_FORMS": "0",
+        "workflow_tasks-MAX_NUM_FORMS": "1000",
+        "workflow_tasks-0-id": str(workflow.workflow_tasks.get().pk),
+        "workflow_tasks-0-task": str(task.pk),
+        "workflow_tasks-0-ORDER": "1",
+        "workflow_tasks-0-DELETE": "",
+    }
+    response = client_for(reader).post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Workflow.objects.filter(pk=workflow.pk).values_list("name", flat=True).get() == (
+        MEASURES_WORKFLOW
+    )
+    # A name the editor really changes is stored as typed.
+    response = client_for(reader).post(url, data | {"name": "Eigener Ablauf"})
+    assert response.status_code == 302
+    assert Workflow.objects.filter(pk=workflow.pk).values_list("name", flat=True).get() == (
+        "Eigener Ablauf"
+    )
+
+
+def test_a_translated_name_is_stored_german_and_prints_translated():
+    workflow = Workflow.objects.get(name=MEASURES_WORKFLOW)
+    assert workflow.name == MEASURES_WORKFLOW  # compares as the stored value
+    assert json.loads(json.dumps({"name": workflow.name})) == {"name": MEASURES_WORKFLOW}
+    assert pickle.loads(pickle.dumps(workflow.name)) == MEASURES_WORKFLOW
+    with translation.override("en"):
+        expected = "Measures: approval by the coordinator"
+        assert str(workflow.name) == expected
+        assert f"{workflow.name}" == expected
+        label = "Submit to %s" % workflow.name  # noqa: UP031 - as Wagtail formats its labels
+        assert label == f"Submit to {expected}"
+        assert stored_name(expected) == MEASURES_WORKFLOW
+    with translation.override("de"):
+        assert str(workflow.name) == MEASURES_WORKFLOW
+    assert stored_name("Eigener Ablauf") == "Eigener Ablauf"
