@@ -8,7 +8,9 @@ pre-compressed), installs the pinned Lighthouse into .tools/lighthouse with npm 
 (needs Node 18.16 or newer), runs it with Debian's Chromium in its default mobile mode
 (simulated slow 4G, 4x CPU slowdown) and appends the scores to bench/RESULTS.md. The bound
 to compare with is the target itself: 100 in every category. With --runs above 1 the median
-of each category is reported. Run it on an otherwise idle machine.
+of each category is reported; "below 1" names the performance metrics that did not score
+full marks (value and score). `--only "home de"` scores one page. Run it on an otherwise
+idle machine.
 """
 
 import argparse
@@ -33,6 +35,7 @@ LIGHTHOUSE_DIR = ROOT / ".tools" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COLUMNS = [*CATEGORIES, "below 1"]
 LANGUAGES = ["de", "ar"]
 # Page types to score, found in the demo by model; the search runs a query with results.
 PAGE_MODELS = {
@@ -112,8 +115,21 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
-def score(url: str, output: Path) -> dict[str, int]:
+# The performance metrics Lighthouse weighs, with the unit their numeric value is shown in.
+METRICS = {
+    "first-contentful-paint": ("FCP", "ms"),
+    "largest-contentful-paint": ("LCP", "ms"),
+    "speed-index": ("SI", "ms"),
+    "total-blocking-time": ("TBT", "ms"),
+    "cumulative-layout-shift": ("CLS", ""),
+}
+
+
+def score(url: str, output: Path) -> dict[str, int | str]:
     """One Lighthouse mobile run of `url`: the four category scores out of 100.
+
+    `"below 1"` names each performance metric that scored less than full marks, with its
+    value and score (what costs the performance points), or "-".
 
     Lighthouse sometimes fails to record a trace (NO_NAVSTART); such a run is repeated, up
     to three attempts.
@@ -131,13 +147,27 @@ def score(url: str, output: Path) -> dict[str, int]:
     else:
         raise SystemExit(f"lighthouse failed three times on {url}")
     report = json.loads(output.read_text())
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores: dict[str, int | str] = {
+        name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES
+    }
+    missed = []
+    for audit_id, (label, unit) in METRICS.items():
+        audit = report["audits"][audit_id]
+        if audit["score"] is not None and audit["score"] < 1:
+            value = audit["numericValue"]
+            shown = f"{value:.0f} {unit}" if unit else f"{value:.3f}"
+            missed.append(f"{label} {shown} ({audit['score']:.2f})")
+    scores["below 1"] = ", ".join(missed) or "-"
+    return scores
 
 
 def main() -> int:
     """Serve a scratch demo, score each page, print the table and append it to RESULTS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median reported)")
+    parser.add_argument(
+        "--only", action="append", help='score only this page, e.g. --only "home de"; repeatable'
+    )
     args = parser.parse_args()
     if shutil.which("npm") is None:
         raise SystemExit("npm is missing: Lighthouse needs Node 18.16 or newer")
@@ -163,10 +193,13 @@ def main() -> int:
             wait_until_up(base + "/de/")
             rows = []
             for name, path in urls.items():
+                if args.only and name not in args.only:
+                    continue
                 runs = [score(base + path, folder / "report.json") for _ in range(args.runs)]
                 medians = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
+                medians["below 1"] = "; ".join(sorted({r["below 1"] for r in runs}))
                 rows.append((name, path, medians))
-                print(name, path, " ".join(f"{c}={medians[c]}" for c in CATEGORIES), flush=True)
+                print(name, path, " ".join(f"{c}={medians[c]}" for c in COLUMNS), flush=True)
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -188,11 +221,11 @@ def write_results(rows: list, runs: int, load_before: tuple, load_after: tuple) 
         f"{platform.machine()}, {os.cpu_count()} cores; load average "
         f"{load_before[0]:.2f} before, {load_after[0]:.2f} after. Target (upper bound): 100.",
         "",
-        "| page | path | " + " | ".join(CATEGORIES) + " |",
-        "|---|---|" + "---|" * len(CATEGORIES),
+        "| page | path | " + " | ".join(COLUMNS) + " |",
+        "|---|---|" + "---|" * len(COLUMNS),
     ]
     for name, path, scores in rows:
-        figures = " | ".join(str(scores[category]) for category in CATEGORIES)
+        figures = " | ".join(str(scores[column]) for column in COLUMNS)
         lines.append(f"| {name} | `{path}` | {figures} |")
     with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")
