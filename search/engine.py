@@ -6,6 +6,8 @@ only the public, searchable pages of its own locale. The admin keeps a separate 
 index ("default").
 """
 
+from copy import deepcopy
+
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 from modelsearch.utils import deep_update
@@ -57,9 +59,26 @@ class SearchDocumentMappingMixin:
 class LocaleIndexMixin:
     """Holds one language's live, public, searchable pages, each with its `IndexDocument`.
 
+    Created with a search analyzer that knows the language's synonym sets
+    (`search.engine_synonyms`).
+
     Pages of this language that are not (or no longer) public are removed in the same bulk
     request; other languages' pages and other types are ignored.
     """
+
+    def put(self):
+        """Create the index with the language's search analyzer and current synonym sets."""
+        from search.engine_synonyms import search_analysis, synonym_rules
+
+        language_code = self.backend.language_code
+        configured = self.backend.settings
+        self.backend.settings = deep_update(
+            deepcopy(configured), search_analysis(language_code, synonym_rules(language_code))
+        )
+        try:
+            super().put()
+        finally:
+            self.backend.settings = configured
 
     def add_item(self, item):
         """Index `item` (or drop it, if it is no longer public) when it is of this language."""

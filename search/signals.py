@@ -13,6 +13,7 @@ when a view restriction changes.
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -97,6 +98,14 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
         reindex_pages(Page.objects.descendant_of(page, inclusive=True))
 
 
+def on_synonyms_changed(sender, instance, **kwargs) -> None:
+    """A synonym set changed: once committed, its language's engine index gets the sets."""
+    from search.engine_synonyms import update_engine_synonyms_quietly
+
+    language_code = instance.locale.language_code
+    transaction.on_commit(lambda: update_engine_synonyms_quietly(language_code))
+
+
 def connect() -> None:
     """Connect the handlers (from `SearchConfig.ready`)."""
     from django.db.models.signals import post_delete, post_save
@@ -111,6 +120,11 @@ def connect() -> None:
             forget_synonyms,
             sender=SynonymSet,
             dispatch_uid=f"search.synonyms_{signal is post_save}",
+        )
+        signal.connect(
+            on_synonyms_changed,
+            sender=SynonymSet,
+            dispatch_uid=f"search.engine_synonyms_{signal is post_save}",
         )
     post_page_move.connect(on_page_moved, dispatch_uid="search.reindex_moved")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.reindex_unpublished")
