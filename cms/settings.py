@@ -193,6 +193,9 @@ SEARCH_RETRY_SECONDS = env_int("SEARCH_RETRY_SECONDS", 30)
 # How often Celery beat replays index updates that failed while the engine was down.
 SEARCH_REPLAY_SECONDS = env_int("SEARCH_REPLAY_SECONDS", 60)
 
+# How often Celery beat re-reads the words typos are matched against (PostgreSQL only).
+SEARCH_WORDS_REFRESH_SECONDS = env_int("SEARCH_WORDS_REFRESH_SECONDS", 600)
+
 # How often Celery beat publishes and unpublishes pages whose go-live/expiry time has come.
 SCHEDULED_PUBLISHING_SECONDS = env_int("SCHEDULED_PUBLISHING_SECONDS", 120)
 
@@ -211,6 +214,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "replay-search-index-updates": {
         "task": "search.replay_pending_updates",
         "schedule": float(SEARCH_REPLAY_SECONDS),
+    },
+    "refresh-search-words": {  # PostgreSQL only: the words typos are matched against
+        "task": "search.refresh_similar_words",
+        "schedule": float(SEARCH_WORDS_REFRESH_SECONDS),
+        "options": {"expires": float(SEARCH_WORDS_REFRESH_SECONDS)},
     },
 }
 

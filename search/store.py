@@ -13,7 +13,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Func, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Min,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 
@@ -142,16 +154,44 @@ def _all_but(conditions: dict[str, Q], name: str | None) -> Q:
     return combined
 
 
+class IsAmong(Func):
+    """`column = ANY(ids)`: one array parameter for any number of ids (PostgreSQL).
+
+    `pk__in` binds one parameter per id; with 1,000 matched pages that costs Django and
+    psycopg ~30 ms per search to build and parse, in each of the store's queries.
+    """
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        """`(column = ANY(%s))` with the ids as one array."""
+        column, column_params = compiler.compile(self.source_expressions[0])
+        ids, ids_params = compiler.compile(self.source_expressions[1])
+        return f"({column} = ANY({ids}))", [*column_params, *ids_params]
+
+
+def _id_array(ids: list[int]) -> Value:
+    """`ids` as one PostgreSQL integer array parameter."""
+    from django.contrib.postgres.fields import ArrayField
+
+    return Value(ids, output_field=ArrayField(IntegerField()))
+
+
+def _among(matched: list[int]) -> Q:
+    """The entries whose page is one of `matched`."""
+    if connection.vendor == "postgresql":
+        return Q(IsAmong(F("pk"), _id_array(matched)))
+    return Q(pk__in=matched)
+
+
 def _rank(matched: list[int] | None):
     """Relevance as SQL: the position in the text backend's answer, else newest first."""
     if matched is None:
         return [F("published").desc(nulls_last=True), "pk"]
     if connection.vendor == "postgresql":
         # One array parameter; a CASE of 1,000 branches costs Django ~0.2 s to compile.
-        from django.contrib.postgres.fields import ArrayField
-
         position = Func(
-            Value(matched, output_field=ArrayField(IntegerField())),
+            _id_array(matched),
             F("pk"),
             function="array_position",
             output_field=IntegerField(),
@@ -194,7 +234,7 @@ def search_store(
     """
     entries = SearchEntry.objects.filter(locale_id=locale_id)
     if matched is not None:
-        entries = entries.filter(pk__in=matched)
+        entries = entries.filter(_among(matched))
     conditions = {
         name: _satisfies(FACETS_BY_NAME[name], values, today) for name, values in filters.items()
     }

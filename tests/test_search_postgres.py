@@ -7,6 +7,7 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from cms.search_backends import database_query_backend_name
+from site_pages import factories as f
 from site_pages import models as m
 from tests.content import german
 
@@ -52,3 +53,27 @@ def test_inflected_german_query_finds_the_page(client, settings):
     body = json.loads(client.get("/de/suche/api/", {"q": "Migrationsberatungen"}).content)
     assert body["suggested_query"] == ""  # found by stemming: a real word, not a typo
     assert "Migrationsberatung für erwachsene Zugewanderte" in [r["title"] for r in body["results"]]
+
+
+def test_a_typo_finds_the_corpus_words_closest_to_it_once_the_words_are_refreshed():
+    from search.similar_words import refresh_similar_words, similar_words
+
+    f.OfferPageFactory(
+        parent=german(m.OfferIndexPage).get(),
+        title="Treffpunkt am Markt",
+        summary="Im Sommer Wombatschwimmen im Freibad.",
+        publish=True,
+    )
+    assert similar_words("Wombatschwimen", 0.5) == []  # not read yet
+    assert refresh_similar_words()
+    assert similar_words("Wombatschwimen", 0.5) == ["wombatschwimmen"]
+    assert similar_words("Wombatschwimmen", 0.5) == []  # the word itself is no suggestion
+    assert similar_words("Quokkaflug", 0.5) == []
+
+
+def test_the_beat_refreshes_the_typo_words():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["refresh-search-words"]
+    assert entry["task"] == "search.refresh_similar_words"
+    assert entry["schedule"] == settings.SEARCH_WORDS_REFRESH_SECONDS

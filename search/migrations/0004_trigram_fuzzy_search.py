@@ -2,7 +2,7 @@
 
 pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it. If it
 cannot be created, the migration says so and search goes on without trigram matching
-(`search.service.trigram_available`); typos are then matched through the site's closest words.
+(`search.similar_words.words_view_available`); typos are then matched through the site's closest words.
 """
 
 import logging

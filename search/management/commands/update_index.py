@@ -38,6 +38,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
 from tqdm import tqdm
 
 from search.replay import replay_pages_changed_since
+from search.similar_words import refresh_similar_words
 
 
 class Command(ModelsearchCommand):
@@ -56,6 +57,7 @@ class Command(ModelsearchCommand):
             replayed = replay_pages_changed_since(started_at)
             if replayed:
                 self.write(f"{replayed} pages changed meanwhile indexed again")
+            refresh_similar_words()
         analyze_search_tables()
 
     def update_backend(
