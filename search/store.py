@@ -171,10 +171,21 @@ class IsAmong(Func):
 
 
 def _id_array(ids: list[int]) -> Value:
-    """`ids` as one PostgreSQL integer array parameter."""
+    """`ids` as one PostgreSQL integer array parameter, handed to psycopg as it is.
+
+    Django's `ArrayField` would prepare each element through `IntegerField` (1,000 calls per
+    array, several arrays per search); the ids are ints from the database already.
+    """
     from django.contrib.postgres.fields import ArrayField
 
-    return Value(ids, output_field=ArrayField(IntegerField()))
+    class IdArray(ArrayField):
+        """An integer array whose value needs no per-element preparation."""
+
+        def get_db_prep_value(self, value, connection, prepared=False):
+            """The list itself: psycopg sends a list of ints as an integer array."""
+            return list(value)
+
+    return Value(ids, output_field=IdArray(IntegerField()))
 
 
 def _among(matched: list[int]) -> Q:

@@ -37,6 +37,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
 )
 from tqdm import tqdm
 
+from search.postgres import LocalePostgresSearchBackend
 from search.replay import replay_pages_changed_since
 from search.similar_words import refresh_similar_words
 
@@ -52,12 +53,14 @@ class Command(ModelsearchCommand):
         The catch-up runs once, after every alias has switched: it writes to all backends.
         """
         started_at = timezone.now()
+        self.database_rebuilt = False
         super().handle(**options)
         if not options.get("schema_only"):
             replayed = replay_pages_changed_since(started_at)
             if replayed:
                 self.write(f"{replayed} pages changed meanwhile indexed again")
-            refresh_similar_words()
+            if self.database_rebuilt:  # the typo words come from its index entries
+                refresh_similar_words()
         analyze_search_tables()
 
     def update_backend(
@@ -65,6 +68,7 @@ class Command(ModelsearchCommand):
     ) -> int:
         """Rebuild the indexes of one backend; return how many objects were indexed."""
         backend = get_search_backend(backend_name)
+        self.database_rebuilt |= isinstance(backend, LocalePostgresSearchBackend)
         if not backend.rebuilder_class:
             self.write(f"{backend_name}: needs no rebuilding")
             return 0
