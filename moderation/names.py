@@ -23,7 +23,6 @@ COORDINATOR_TASK = "Freigabe durch die Koordination des Handlungsfelds"
 OFFERS_WORKFLOW = "Angebote und Fördermittel: Prüfung"
 REVIEW_TASK = "Prüfung"
 DEFAULT_WORKFLOW = "Freigabe durch die Moderation"  # Wagtail's, renamed by site_pages 0004
-DEFAULT_TASK = DEFAULT_WORKFLOW  # Wagtail's task of that workflow, renamed with it
 
 # Stored German name → its translation (msgid in English).
 TRANSLATED_NAMES: dict[str, Promise] = {
@@ -61,11 +60,6 @@ class TranslatedName(str):
     def __reduce__(self):
         """Pickled (e.g. into a cache) as the plain stored value."""
         return (str, (str.__str__(self),))
-
-    @property
-    def stored(self) -> str:
-        """The German value as it is stored in the database."""
-        return str.__str__(self)
 
 
 def stored_name(name: str) -> str:

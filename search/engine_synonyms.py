@@ -130,14 +130,14 @@ def search_analysis(language_code: str, rules: list[str]) -> dict:
     return {"settings": {"analysis": analysis}}
 
 
-def _client_call(backend, method, index: str, body: dict | None = None, **kwargs):
+def _client_call(backend, method, index: str, body: dict | None = None):
     """Call an indices API the way the backend's client wants its arguments."""
     function = getattr(backend.es.indices, method)
     if body is None:
-        return function(index=index, **kwargs)
+        return function(index=index)
     if backend.use_new_elasticsearch_api:  # elasticsearch-py 8/9
-        return function(index=index, settings=body, **kwargs)
-    return function(index=index, body=body, **kwargs)
+        return function(index=index, settings=body)
+    return function(index=index, body=body)
 
 
 def update_engine_synonyms(language_code: str) -> list[str]:
@@ -146,6 +146,7 @@ def update_engine_synonyms(language_code: str) -> list[str]:
     Nothing happens without an engine or before its index exists (it will be created with
     the sets). The index is closed for the update and waited for until it answers again.
     """
+    from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
     from cms.search_backends import public_backend_name
@@ -153,8 +154,6 @@ def update_engine_synonyms(language_code: str) -> list[str]:
     name = public_backend_name(language_code)
     if name not in settings.WAGTAILSEARCH_BACKENDS:
         return []
-    from wagtail.models import Page
-
     backend = get_search_backend(name)
     alias = backend.get_index_for_model(Page)
     if not alias.exists():

@@ -9,6 +9,7 @@ facet (each ignoring its own selection), sorts and cuts the page in a constant n
 queries, the same on SQLite and PostgreSQL, with no work per matched page in Python.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -170,8 +171,9 @@ class IsAmong(Func):
         return f"({column} = ANY({ids}))", [*column_params, *ids_params]
 
 
-def _id_array(ids: list[int]) -> Value:
-    """`ids` as one PostgreSQL integer array parameter, handed to psycopg as it is.
+@functools.cache
+def _id_array_field():
+    """An integer array field whose values go to psycopg as they are (built once).
 
     Django's `ArrayField` would prepare each element through `IntegerField` (1,000 calls per
     array, several arrays per search); the ids are ints from the database already.
@@ -185,7 +187,12 @@ def _id_array(ids: list[int]) -> Value:
             """The list itself: psycopg sends a list of ints as an integer array."""
             return list(value)
 
-    return Value(ids, output_field=IdArray(IntegerField()))
+    return IdArray(IntegerField())
+
+
+def _id_array(ids: list[int]) -> Value:
+    """`ids` as one PostgreSQL integer array parameter."""
+    return Value(ids, output_field=_id_array_field())
 
 
 def _among(matched: list[int]) -> Q:
